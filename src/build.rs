@@ -1,0 +1,209 @@
+//! The pipeline, in order: config -> load -> validate (into a frozen `Site`) -> render -> write.
+//! Each stage is timed for `--verbose`.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use time::Date;
+
+use crate::config::Config;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::model::Site;
+use crate::render::{Theme, Written};
+use crate::{i18n, load, render, validate, write};
+
+pub struct Options {
+    pub root: PathBuf,
+    pub output: Option<PathBuf>,
+    pub base_url: Option<String>,
+    pub drafts: bool,
+    pub today: Date,
+}
+
+/// How a build or check went: the diagnostics, the stage times, and what was written.
+pub struct Report {
+    pub diagnostics: Diagnostics,
+    pub stages: Vec<(&'static str, Duration)>,
+    pub site: Option<Summary>,
+    pub written: Option<Written>,
+}
+
+/// Counts for the closing line.
+pub struct Summary {
+    pub languages: Vec<String>,
+    pub people: usize,
+    pub statements: usize,
+    pub pages: usize,
+}
+
+struct Timer {
+    stages: Vec<(&'static str, Duration)>,
+    at: Instant,
+}
+
+impl Timer {
+    fn lap(&mut self, stage: &'static str) {
+        let now = Instant::now();
+        self.stages.push((stage, now - self.at));
+        self.at = now;
+    }
+}
+
+/// Loads and validates the site: everything short of writing.
+fn prepare(
+    opts: &Options,
+    timer: &mut Timer,
+) -> Result<(Site, Vec<i18n::Strings>, Theme, Diagnostics), Diagnostics> {
+    let config = Config::load(&opts.root, opts.base_url.as_deref())?;
+    let theme_dir = opts.root.join("themes").join(&config.theme);
+    let strings = i18n::load(&theme_dir, &opts.root, &config.languages);
+    let theme = Theme::load(&opts.root, &config.theme);
+    timer.lap("config and theme");
+    let (loaded, mut diags) = load::load(&opts.root, &config);
+    timer.lap("load");
+    let (site, more) = validate::validate(
+        loaded,
+        config,
+        &opts.root,
+        &validate::Options {
+            drafts: opts.drafts,
+            today: opts.today,
+        },
+    );
+    diags.extend(more);
+    timer.lap("validate");
+    let strings = strings.map_err(|d| diags.extend(d));
+    let theme = theme.map_err(|d| diags.extend(d));
+    match (site, strings, theme) {
+        (Some(site), Ok(strings), Ok(theme)) if !diags.has_errors() => {
+            Ok((site, strings, theme, diags))
+        }
+        _ => Err(diags),
+    }
+}
+
+fn summary(site: &Site) -> Summary {
+    Summary {
+        languages: site.config.languages.clone(),
+        people: site.profiles.len(),
+        statements: site.statements.len(),
+        pages: site.pages.len(),
+    }
+}
+
+pub fn check(opts: &Options) -> Report {
+    let mut timer = Timer {
+        stages: Vec::new(),
+        at: Instant::now(),
+    };
+    match prepare(opts, &mut timer) {
+        Ok((site, _, _, diagnostics)) => Report {
+            diagnostics,
+            stages: timer.stages,
+            site: Some(summary(&site)),
+            written: None,
+        },
+        Err(diagnostics) => Report {
+            diagnostics,
+            stages: timer.stages,
+            site: None,
+            written: None,
+        },
+    }
+}
+
+pub fn build(opts: &Options) -> Report {
+    let mut timer = Timer {
+        stages: Vec::new(),
+        at: Instant::now(),
+    };
+    let (site, strings, theme, mut diagnostics) = match prepare(opts, &mut timer) {
+        Ok(v) => v,
+        Err(diagnostics) => {
+            return Report {
+                diagnostics,
+                stages: timer.stages,
+                site: None,
+                written: None,
+            };
+        }
+    };
+    let output = opts
+        .output
+        .clone()
+        .unwrap_or_else(|| opts.root.join("public"));
+    let fail = |d: Diagnostic, mut diagnostics: Diagnostics, timer: Timer| {
+        diagnostics.push(d);
+        Report {
+            diagnostics,
+            stages: timer.stages,
+            site: None,
+            written: None,
+        }
+    };
+    if let Err(d) = safe_output(&opts.root, &output) {
+        return fail(d, diagnostics, timer);
+    }
+    let staging = match write::Staging::new(&output) {
+        Ok(s) => s,
+        Err(e) => {
+            return fail(
+                Diagnostic::error(&output, format!("cannot create the build folder: {e}")),
+                diagnostics,
+                timer,
+            );
+        }
+    };
+    let rendered = render::render(&site, &strings, &theme, &staging.dir);
+    timer.lap("render and write");
+    let written = match rendered {
+        Ok(w) => w,
+        Err(d) => {
+            diagnostics.extend(d);
+            return Report {
+                diagnostics,
+                stages: timer.stages,
+                site: None,
+                written: None,
+            };
+        }
+    };
+    if let Err(e) = staging.commit() {
+        return fail(
+            Diagnostic::error(&output, format!("cannot put the new site in place: {e}")),
+            diagnostics,
+            timer,
+        );
+    }
+    timer.lap("swap");
+    Report {
+        diagnostics,
+        stages: timer.stages,
+        site: Some(summary(&site)),
+        written: Some(written),
+    }
+}
+
+/// The output is replaced whole: it must never be the campaign's own folder or hold it.
+fn safe_output(root: &Path, output: &Path) -> Result<(), Diagnostic> {
+    let canon = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
+    let root = canon(root);
+    let out = canon(output);
+    if root.starts_with(&out) || out == root {
+        return Err(Diagnostic::error(
+            output,
+            "the output folder would replace the site's own files",
+        )
+        .hint("choose an output folder such as public/"));
+    }
+    for source in ["profiles", "content", "themes"] {
+        if out.starts_with(root.join(source)) {
+            return Err(Diagnostic::error(
+                output,
+                format!("the output folder is inside {source}/"),
+            )
+            .hint("choose an output folder such as public/"));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,387 @@
+//! Stage 1: walk the campaign folder and parse every file into the typed shapes of `front`.
+//!
+//! Nothing here knows what the fields mean: ids, dates and cross-references are checked by
+//! `validate`. Files are parsed in parallel; every problem is collected, none stops the walk.
+
+pub mod front;
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::de::DeserializeOwned;
+use walkdir::WalkDir;
+
+use crate::config::Config;
+use crate::diag::{Diagnostic, Diagnostics, rel};
+use crate::text::Lang;
+use crate::yaml::{Source, read_text};
+use front::*;
+
+/// One parsed file: its key (a slug or a page path), its source for later errors, and its parts.
+pub struct Doc<T> {
+    pub key: String,
+    pub lang: Lang,
+    pub src: Source,
+    pub front: T,
+    /// Markdown after the front matter (empty for YAML files).
+    pub body: String,
+    /// Line of the file where `body` starts, so Markdown problems can be located.
+    pub body_line: usize,
+}
+
+#[derive(Default)]
+pub struct Loaded {
+    pub profiles: Vec<Doc<ProfileFront>>,
+    pub profile_translations: Vec<Doc<ProfileTranslationFront>>,
+    pub pages: Vec<Doc<PageFront>>,
+    pub page_translations: Vec<Doc<PageFront>>,
+    pub statements: Vec<Doc<StatementFile>>,
+    pub organisations: Option<Doc<Table<OrganisationEntry>>>,
+    pub charges: Option<Doc<Table<ChargeEntry>>>,
+    pub prisons: Option<Doc<Table<PrisonEntry>>>,
+    pub cases: Option<Doc<Table<NamedEntry>>>,
+    pub professions: Option<Doc<Table<NamedEntry>>>,
+    /// Files under `content/` published as they are, by path relative to `content/`.
+    pub assets: Vec<(PathBuf, String)>,
+}
+
+enum Kind {
+    Profile,
+    ProfileTranslation,
+    Page,
+    PageTranslation,
+    Statement,
+    Organisations,
+    Charges,
+    Prisons,
+    Cases,
+    Professions,
+    Asset(String),
+}
+
+struct Found {
+    path: PathBuf,
+    kind: Kind,
+    key: String,
+    lang: Lang,
+}
+
+pub fn load(root: &Path, config: &Config) -> (Loaded, Diagnostics) {
+    let mut diags = Diagnostics::default();
+    let mut found = Vec::new();
+    walk(root, "profiles", config, &mut found, &mut diags);
+    walk(root, "content", config, &mut found, &mut diags);
+
+    let parsed: Vec<Result<Parsed, Diagnostic>> =
+        found.into_par_iter().map(|f| parse(root, f)).collect();
+    let mut loaded = Loaded::default();
+    for p in parsed {
+        match p {
+            Err(d) => diags.push(d),
+            Ok(Parsed::Profile(d)) => loaded.profiles.push(d),
+            Ok(Parsed::ProfileTranslation(d)) => loaded.profile_translations.push(d),
+            Ok(Parsed::Page(d)) => loaded.pages.push(d),
+            Ok(Parsed::PageTranslation(d)) => loaded.page_translations.push(d),
+            Ok(Parsed::Statement(d)) => loaded.statements.push(d),
+            Ok(Parsed::Organisations(d)) => loaded.organisations = Some(d),
+            Ok(Parsed::Charges(d)) => loaded.charges = Some(d),
+            Ok(Parsed::Prisons(d)) => loaded.prisons = Some(d),
+            Ok(Parsed::Cases(d)) => loaded.cases = Some(d),
+            Ok(Parsed::Professions(d)) => loaded.professions = Some(d),
+            Ok(Parsed::Asset(path, out)) => loaded.assets.push((path, out)),
+        }
+    }
+    (loaded, diags)
+}
+
+/// Lists the files of `dir` and what each one is, by its place and name.
+fn walk(root: &Path, dir: &str, config: &Config, found: &mut Vec<Found>, diags: &mut Diagnostics) {
+    let base = root.join(dir);
+    if !base.is_dir() {
+        return;
+    }
+    let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    for entry in WalkDir::new(&base).sort_by_file_name() {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e.path().map(|p| rel(root, p)).unwrap_or_else(|| dir.into());
+                diags.push(Diagnostic::error(
+                    path,
+                    format!("cannot read this folder entry: {e}"),
+                ));
+                continue;
+            }
+        };
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') {
+            continue;
+        }
+        if entry.path_is_symlink() {
+            // A symlink could publish a file from outside the campaign's folder (or loop forever).
+            let inside = path
+                .canonicalize()
+                .is_ok_and(|t| t.starts_with(&canonical_root));
+            if !inside || path.is_dir() {
+                diags.push(
+                    Diagnostic::error(rel(root, path), "a symbolic link that leads outside the site (or to a folder) is not followed")
+                        .hint("copy the file into the site instead of linking to it"),
+                );
+                continue;
+            }
+        }
+        if !path.is_file() {
+            continue;
+        }
+        let within = path
+            .strip_prefix(&base)
+            .unwrap_or(path)
+            .to_string_lossy()
+            .replace('\\', "/");
+        match classify(dir, &within, &name, config) {
+            Ok(Some((kind, key, lang))) => found.push(Found {
+                path: path.to_path_buf(),
+                kind,
+                key,
+                lang,
+            }),
+            Ok(None) => {}
+            Err(d) => diags.push(Diagnostic::error(rel(root, path), d.0).hint_opt(d.1)),
+        }
+    }
+}
+
+struct Problem(String, Option<String>);
+
+fn classify(
+    dir: &str,
+    within: &str,
+    name: &str,
+    config: &Config,
+) -> Result<Option<(Kind, String, Lang)>, Problem> {
+    let (stem, ext) = match name.rsplit_once('.') {
+        Some((s, e)) => (s, e),
+        None => (name, ""),
+    };
+    let folder = within.rsplit_once('/').map(|(f, _)| f).unwrap_or("");
+    if dir == "profiles" {
+        if ext != "md" {
+            // Photos are published only when a profile uses them (and does not hide them).
+            return Ok(None);
+        }
+        let (slug, lang) = split_lang(stem, config)?;
+        check_slug(slug, "md")?;
+        let kind = if lang.is_default() {
+            Kind::Profile
+        } else {
+            Kind::ProfileTranslation
+        };
+        return Ok(Some((kind, slug.to_string(), lang)));
+    }
+    match (folder, ext) {
+        ("", "yaml" | "yml") => {
+            let kind = match stem {
+                "organisations" => Kind::Organisations,
+                "charges" => Kind::Charges,
+                "prisons" => Kind::Prisons,
+                "cases" => Kind::Cases,
+                "professions" => Kind::Professions,
+                _ => {
+                    let hint = crate::diag::suggest(stem, ["organisations", "charges", "prisons", "cases", "professions"])
+                        .or(Some("lists belong in organisations.yaml, charges.yaml, prisons.yaml, cases.yaml or professions.yaml; statements in content/statements/".into()));
+                    return Err(Problem(format!("unknown list `{name}`"), hint));
+                }
+            };
+            Ok(Some((kind, stem.to_string(), Lang::DEFAULT)))
+        }
+        ("statements", "yaml" | "yml") => {
+            check_slug(stem, ext)?;
+            Ok(Some((Kind::Statement, stem.to_string(), Lang::DEFAULT)))
+        }
+        (_, "yaml" | "yml") => Err(Problem(
+            format!("a YAML file in content/{folder}/ is not part of any list"),
+            Some("statements go in content/statements/, lists in content/".into()),
+        )),
+        (_, "md") => {
+            let (page, lang) = split_lang(stem, config)?;
+            check_slug(page, "md")?;
+            let key = if folder.is_empty() {
+                page.to_string()
+            } else {
+                format!("{folder}/{page}")
+            };
+            let kind = if lang.is_default() {
+                Kind::Page
+            } else {
+                Kind::PageTranslation
+            };
+            Ok(Some((kind, key, lang)))
+        }
+        _ => Ok(Some((
+            Kind::Asset(within.to_string()),
+            within.to_string(),
+            Lang::DEFAULT,
+        ))),
+    }
+}
+
+/// `anar.az` -> (`anar`, az). The default language has no suffix.
+fn split_lang<'a>(stem: &'a str, config: &Config) -> Result<(&'a str, Lang), Problem> {
+    let Some((base, code)) = stem.rsplit_once('.') else {
+        return Ok((stem, Lang::DEFAULT));
+    };
+    match config.languages.iter().position(|c| c == code) {
+        Some(0) => Err(Problem(
+            format!("`.{code}` is the default language, which is written without a suffix"),
+            Some(format!("rename the file to `{base}.md`")),
+        )),
+        Some(i) => Ok((base, Lang(i as u8))),
+        None => Err(Problem(
+            format!("unknown language `{code}` in the file name"),
+            Some(format!(
+                "this site's languages are {}; add `{code}` to `languages` in site.yaml to publish it",
+                config.languages.join(", ")
+            )),
+        )),
+    }
+}
+
+/// Slugs become addresses: keep them to what every host and every shared link handles.
+fn check_slug(slug: &str, ext: &str) -> Result<(), Problem> {
+    let ok = !slug.is_empty()
+        && slug
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && !slug.starts_with('-')
+        && !slug.ends_with('-');
+    if ok {
+        return Ok(());
+    }
+    Err(Problem(
+        format!(
+            "`{slug}` cannot be used in an address: use lower-case letters a-z, digits and hyphens"
+        ),
+        Some(format!("rename the file to `{}.{ext}`", slugify(slug))),
+    ))
+}
+
+pub fn slugify(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+enum Parsed {
+    Profile(Doc<ProfileFront>),
+    ProfileTranslation(Doc<ProfileTranslationFront>),
+    Page(Doc<PageFront>),
+    PageTranslation(Doc<PageFront>),
+    Statement(Doc<StatementFile>),
+    Organisations(Doc<Table<OrganisationEntry>>),
+    Charges(Doc<Table<ChargeEntry>>),
+    Prisons(Doc<Table<PrisonEntry>>),
+    Cases(Doc<Table<NamedEntry>>),
+    Professions(Doc<Table<NamedEntry>>),
+    Asset(PathBuf, String),
+}
+
+fn parse(root: &Path, f: Found) -> Result<Parsed, Diagnostic> {
+    Ok(match f.kind {
+        Kind::Asset(out) => Parsed::Asset(f.path, out),
+        Kind::Profile => Parsed::Profile(markdown(root, f)?),
+        Kind::ProfileTranslation => {
+            Parsed::ProfileTranslation(markdown(root, f).map_err(translation_hint)?)
+        }
+        Kind::Page => Parsed::Page(markdown(root, f)?),
+        Kind::PageTranslation => Parsed::PageTranslation(markdown(root, f)?),
+        Kind::Statement => Parsed::Statement(yaml(root, f)?),
+        Kind::Organisations => Parsed::Organisations(yaml(root, f)?),
+        Kind::Charges => Parsed::Charges(yaml(root, f)?),
+        Kind::Prisons => Parsed::Prisons(yaml(root, f)?),
+        Kind::Cases => Parsed::Cases(yaml(root, f)?),
+        Kind::Professions => Parsed::Professions(yaml(root, f)?),
+    })
+}
+
+fn translation_hint(d: Diagnostic) -> Diagnostic {
+    if d.message.starts_with("unknown field") {
+        return d.hint("a translation holds only words (name, summary, sentence, photo_alt and the biography); facts belong in the default-language file");
+    }
+    d
+}
+
+fn source(root: &Path, path: &Path, yaml_offset: usize) -> Result<Source, Diagnostic> {
+    let text = read_text(root, path)?;
+    Ok(Source {
+        path: rel(root, path),
+        text,
+        yaml_offset,
+    })
+}
+
+fn yaml<T: DeserializeOwned>(root: &Path, f: Found) -> Result<Doc<T>, Diagnostic> {
+    let src = source(root, &f.path, 0)?;
+    if src.text.trim().is_empty() {
+        return Err(Diagnostic::error(&src.path, "the file is empty"));
+    }
+    let front = src.parse(&src.text)?;
+    Ok(Doc {
+        key: f.key,
+        lang: f.lang,
+        src,
+        front,
+        body: String::new(),
+        body_line: 0,
+    })
+}
+
+/// A Markdown file: front matter between `---` lines, then the body.
+fn markdown<T: DeserializeOwned>(root: &Path, f: Found) -> Result<Doc<T>, Diagnostic> {
+    let src = source(root, &f.path, 1)?;
+    let missing = || {
+        src.error(
+            1,
+            1,
+            "the file must start with front matter between two `---` lines",
+        )
+        .hint("begin the file with a line `---`, the fields, and another line `---`")
+    };
+    let rest = src.text.strip_prefix("---\n").ok_or_else(missing)?;
+    let end = rest
+        .find("\n---\n")
+        .map(|i| (i, i + 5))
+        .or_else(|| rest.strip_suffix("\n---").map(|r| (r.len(), rest.len())));
+    let (yaml_end, body_start) = match end {
+        Some(e) => e,
+        None if rest.starts_with("---\n") || rest == "---" => {
+            (0, rest.find('\n').map_or(rest.len(), |i| i + 1))
+        }
+        None => return Err(missing().hint("close the front matter with a line `---`")),
+    };
+    let yaml_text = &rest[..yaml_end];
+    let front = if yaml_text.trim().is_empty() {
+        src.parse("{}")?
+    } else {
+        src.parse(yaml_text)?
+    };
+    let body = rest[body_start..].to_string();
+    let body_line = src.text[..src.text.len() - body.len()]
+        .matches('\n')
+        .count()
+        + 1;
+    Ok(Doc {
+        key: f.key,
+        lang: f.lang,
+        src,
+        front,
+        body,
+        body_line,
+    })
+}

@@ -1,0 +1,302 @@
+//! Stage 4: turn the frozen `Site` into files, every page rendered in parallel.
+//!
+//! Each page is rendered, minified, checked for links that lead nowhere and written straight away,
+//! so memory stays flat whatever the size of the site.
+
+mod feeds;
+mod pages;
+mod templates;
+pub mod views;
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use rayon::prelude::*;
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::i18n::Strings;
+use crate::model::Site;
+use crate::text::Lang;
+use crate::urls;
+use pages::Page;
+use views::{Alternate, Common, Link, Views};
+
+pub use templates::Theme;
+
+/// What a build wrote, for the closing line.
+#[derive(Default, Debug)]
+pub struct Written {
+    pub pages: usize,
+    pub files: usize,
+    pub bytes: usize,
+}
+
+#[derive(Clone, Copy)]
+enum Job {
+    Home,
+    People,
+    Listings,
+    Person(usize),
+    Alias(usize, usize),
+    Statements,
+    Statement(usize),
+    Organisations,
+    Organisation(usize),
+    Content(usize),
+    NotFound,
+}
+
+fn jobs(site: &Site) -> Vec<(Lang, Job)> {
+    let mut out = Vec::new();
+    for lang in site.config.langs() {
+        out.extend(
+            [
+                Job::Home,
+                Job::People,
+                Job::Listings,
+                Job::Statements,
+                Job::Organisations,
+            ]
+            .map(|j| (lang, j)),
+        );
+        out.extend((0..site.profiles.len()).map(|i| (lang, Job::Person(i))));
+        for (i, p) in site.profiles.iter().enumerate() {
+            out.extend((0..p.aliases.len()).map(|a| (lang, Job::Alias(i, a))));
+        }
+        out.extend((0..site.statements.len()).map(|i| (lang, Job::Statement(i))));
+        out.extend((0..site.organisations.len()).map(|i| (lang, Job::Organisation(i))));
+        out.extend((0..site.pages.len()).map(|i| (lang, Job::Content(i))));
+    }
+    // GitHub Pages serves one 404 page, at the root, in the default language.
+    out.push((Lang::DEFAULT, Job::NotFound));
+    out
+}
+
+fn pages_of(v: &Views, job: Job) -> Vec<Page> {
+    match job {
+        Job::Home => vec![pages::home(v)],
+        Job::People => vec![pages::people(v)],
+        Job::Listings => pages::listings(v),
+        Job::Person(i) => vec![pages::person(v, i)],
+        Job::Alias(i, a) => vec![pages::alias(v, i, &v.site.profiles[i].aliases[a])],
+        Job::Statements => vec![pages::statements(v)],
+        Job::Statement(i) => vec![pages::statement(v, i)],
+        Job::Organisations => vec![pages::organisations(v)],
+        Job::Organisation(i) => vec![pages::organisation(v, i)],
+        Job::Content(i) => vec![pages::content(v, i)],
+        Job::NotFound => vec![pages::not_found(v)],
+    }
+}
+
+/// Renders every page and writes it, with the site's other files, into `out`.
+pub fn render(
+    site: &Site,
+    strings: &[Strings],
+    theme: &Theme,
+    out: &Path,
+) -> Result<Written, Diagnostics> {
+    let mut diags = Diagnostics::default();
+    let files = other_files(site, theme);
+    // Every file the build will write, so each page's links can be checked as it is rendered.
+    let mut planned: HashSet<String> = files.iter().map(|(_, rel)| rel.clone()).collect();
+    for lang in site.config.langs() {
+        for path in urls::all_pages(site) {
+            planned.insert(urls::file(&site.config, lang, &path));
+        }
+        planned.insert(urls::file(&site.config, lang, &urls::feed()));
+    }
+    planned.insert(urls::not_found());
+
+    let pages_written = AtomicUsize::new(0);
+    let bytes = AtomicUsize::new(0);
+    let problems: Vec<Diagnostic> = jobs(site)
+        .into_par_iter()
+        .flat_map_iter(|(lang, job)| {
+            let v = Views {
+                site,
+                lang,
+                t: &strings[lang.index()],
+            };
+            pages_of(&v, job).into_iter().map(move |page| (lang, page))
+        })
+        .filter_map(|(lang, page)| {
+            let html = match render_page(site, strings, theme, lang, &page) {
+                Ok(h) => h,
+                Err(d) => return Some(d),
+            };
+            let html = crate::write::minify(html.as_bytes());
+            if let Some(d) = dead_link(site, &planned, &html, theme, page.template) {
+                return Some(d);
+            }
+            let file = urls::file(&site.config, lang, &page.path);
+            bytes.fetch_add(html.len(), Ordering::Relaxed);
+            pages_written.fetch_add(1, Ordering::Relaxed);
+            crate::write::file(out, &file, &html).err()
+        })
+        .collect();
+    for d in problems {
+        diags.push(d);
+    }
+    let mut written = Written {
+        pages: pages_written.into_inner(),
+        bytes: bytes.into_inner(),
+        files: 0,
+    };
+    for (src, rel) in &files {
+        match crate::write::copy(src, out, rel) {
+            Ok(n) => {
+                written.files += 1;
+                written.bytes += n as usize;
+            }
+            Err(d) => diags.push(d),
+        }
+    }
+    for (rel, content) in feeds::files(site, strings) {
+        written.files += 1;
+        written.bytes += content.len();
+        if let Err(d) = crate::write::file(out, &rel, content.as_bytes()) {
+            diags.push(d);
+        }
+    }
+    if diags.has_errors() {
+        Err(diags)
+    } else {
+        Ok(written)
+    }
+}
+
+/// Files published as they are: the theme's static folder, content assets, profile photos.
+fn other_files(site: &Site, theme: &Theme) -> Vec<(PathBuf, String)> {
+    let mut out: Vec<(PathBuf, String)> = theme.static_files.clone();
+    out.extend(site.assets.iter().cloned());
+    out.extend(
+        site.profiles
+            .iter()
+            .filter_map(|p| p.photo.as_ref())
+            .map(|ph| (ph.source.clone(), ph.output.clone())),
+    );
+    out
+}
+
+fn render_page(
+    site: &Site,
+    strings: &[Strings],
+    theme: &Theme,
+    lang: Lang,
+    page: &Page,
+) -> Result<String, Diagnostic> {
+    let config = &site.config;
+    let t = &strings[lang.index()];
+    let languages = config
+        .langs()
+        .map(|l| {
+            let href = if page.in_every_language {
+                urls::href(config, l, &page.path)
+            } else {
+                config.lang_root(l)
+            };
+            Alternate {
+                code: config.code(l).to_string(),
+                name: strings[l.index()].language_name.clone(),
+                absolute: config.absolute(&href),
+                href,
+                current: l == lang,
+            }
+        })
+        .collect();
+    let section = page.path.split('/').next().unwrap_or("");
+    let mut nav: Vec<Link> = [
+        ("", &t.nav_home),
+        ("people", &t.nav_people),
+        ("statements", &t.nav_statements),
+        ("organisations", &t.nav_organisations),
+    ]
+    .into_iter()
+    .map(|(p, label)| Link {
+        href: urls::href(
+            config,
+            lang,
+            &if p.is_empty() {
+                String::new()
+            } else {
+                format!("{p}/")
+            },
+        ),
+        label: label.clone(),
+        current: p == section,
+        note: None,
+    })
+    .collect();
+    let mut menu: Vec<_> = site
+        .pages
+        .iter()
+        .filter_map(|p| p.menu.map(|m| (m, p)))
+        .collect();
+    menu.sort_by_key(|(m, p)| (*m, p.path.clone()));
+    nav.extend(menu.into_iter().map(|(_, p)| Link {
+        href: urls::href(config, lang, &urls::page(&p.path)),
+        label: p.title.in_lang(lang).into(),
+        current: page.path == urls::page(&p.path),
+        note: None,
+    }));
+    let default_name = &strings[0].language_name;
+    let common = Common {
+        lang: config.code(lang),
+        t,
+        site_title: config.title.in_lang(lang),
+        site_description: config.description.in_lang(lang),
+        root: config.lang_root(lang),
+        stylesheet: urls::asset_href(config, "static/style.css"),
+        nav,
+        languages,
+        canonical: config.absolute(&urls::href(config, lang, &page.path)),
+        title: page.title.clone(),
+        description: page.description.clone(),
+        feed: urls::href(config, lang, &urls::feed()),
+        notice: page
+            .fallback
+            .then(|| t.not_translated.replace("{language}", default_name)),
+        default_lang: config.code(Lang::DEFAULT),
+        build_date: t.date(crate::date::PartialDate::from_date(site.today)),
+    };
+    theme.render(page.template, &common, &page.view)
+}
+
+/// A link in the rendered page, under the site's path, to a file the build does not write.
+fn dead_link(
+    site: &Site,
+    planned: &HashSet<String>,
+    html: &[u8],
+    theme: &Theme,
+    template: &str,
+) -> Option<Diagnostic> {
+    let html = std::str::from_utf8(html).ok()?;
+    let base = &site.config.base_path;
+    for attr in ["href=", "src="] {
+        for (i, _) in html.match_indices(attr) {
+            let rest = &html[i + attr.len()..];
+            let value = match rest.as_bytes().first() {
+                Some(b'"') => rest[1..].split('"').next(),
+                Some(b'\'') => rest[1..].split('\'').next(),
+                _ => rest.split([' ', '>']).next(),
+            }?;
+            let Some(path) = value.strip_prefix(base.as_str()) else {
+                continue;
+            };
+            let path = path.split(['#', '?']).next().unwrap_or("");
+            let file = if path.is_empty() || path.ends_with('/') {
+                format!("{path}index.html")
+            } else {
+                path.to_string()
+            };
+            if !planned.contains(&file) {
+                return Some(Diagnostic::error(
+                    theme.template_path(template),
+                    format!("a page links to `{value}`, which this build does not write"),
+                ));
+            }
+        }
+    }
+    None
+}

@@ -1,0 +1,619 @@
+//! One function per kind of page: which template, and the view it gets.
+
+use serde::Serialize;
+
+use crate::markdown;
+use crate::text::Shown;
+use crate::urls;
+
+use super::views::*;
+
+/// A page to write: its language-neutral path, the template, and the page-specific view.
+pub struct Page {
+    pub path: String,
+    pub template: &'static str,
+    pub title: String,
+    pub description: String,
+    /// The language of the main text, when it is not the page's (a missing translation).
+    pub fallback: bool,
+    /// False for a page written in one language only (the 404 page): its language links then lead
+    /// to each language's home page.
+    pub in_every_language: bool,
+    pub view: serde_json::Value,
+}
+
+fn page(
+    path: String,
+    template: &'static str,
+    title: String,
+    description: String,
+    view: impl Serialize,
+) -> Page {
+    Page {
+        path,
+        template,
+        title,
+        description,
+        fallback: false,
+        in_every_language: true,
+        view: serde_json::to_value(view).expect("views serialize"),
+    }
+}
+
+#[derive(Serialize)]
+struct Home {
+    held_now: usize,
+    held_now_text: String,
+    statuses: Vec<Link>,
+    statements: Vec<StatementCard>,
+    people: Vec<PersonCard>,
+}
+
+pub fn home(v: &Views) -> Page {
+    let site = v.site;
+    let held: Vec<usize> = (0..site.profiles.len())
+        .filter(|&i| site.profiles[i].status.is_held())
+        .collect();
+    let view = Home {
+        held_now: held.len(),
+        held_now_text: v.t.held_now.replace("{n}", &held.len().to_string()),
+        statuses: v.status_links(),
+        statements: v.statements(&(0..site.statements.len().min(3)).collect::<Vec<_>>()),
+        people: v.people(&held),
+    };
+    let title = site.config.title.in_lang(v.lang).to_string();
+    let description = site.config.description.in_lang(v.lang).to_string();
+    page(urls::home(), "home.html", title, description, view)
+}
+
+#[derive(Serialize)]
+struct People {
+    groups: Vec<Group>,
+    facets: Vec<Facet>,
+}
+
+#[derive(Serialize)]
+pub struct Facet {
+    label: String,
+    links: Vec<Link>,
+}
+
+fn facets(v: &Views) -> Vec<Facet> {
+    let site = v.site;
+    let ix = &site.index;
+    let l = v.lang;
+    let all = [
+        (&v.t.by_status, v.status_links()),
+        (
+            &v.t.by_profession,
+            v.facet(
+                &site.professions,
+                &ix.people_of_profession,
+                |x| x.name.in_lang(l).into(),
+                |x| urls::profession(&x.id),
+            ),
+        ),
+        (
+            &v.t.by_case,
+            v.facet(
+                &site.cases,
+                &ix.people_of_case,
+                |x| x.name.in_lang(l).into(),
+                |x| urls::case(&x.id),
+            ),
+        ),
+        (
+            &v.t.by_charge,
+            v.facet(
+                &site.charges,
+                &ix.people_of_charge,
+                |x| x.article.clone(),
+                |x| urls::charge(&x.id),
+            ),
+        ),
+        (
+            &v.t.by_prison,
+            v.facet(
+                &site.prisons,
+                &ix.people_of_prison,
+                |x| x.name.in_lang(l).into(),
+                |x| urls::prison(&x.id),
+            ),
+        ),
+    ];
+    all.into_iter()
+        .filter(|(_, links)| !links.is_empty())
+        .map(|(label, links)| Facet {
+            label: label.clone(),
+            links,
+        })
+        .collect()
+}
+
+pub fn people(v: &Views) -> Page {
+    let view = People {
+        groups: v.status_groups(),
+        facets: facets(v),
+    };
+    page(
+        urls::people(),
+        "people.html",
+        v.t.people_title.clone(),
+        v.t.people_intro.clone(),
+        view,
+    )
+}
+
+#[derive(Serialize)]
+struct Listing {
+    heading: String,
+    /// What the listing is by: "Status", "Profession", ...
+    kind: String,
+    /// An article's text, a prison's address.
+    note: Option<String>,
+    people: Vec<PersonCard>,
+    back: String,
+}
+
+/// The people of one status, profession, case, charge or prison.
+pub fn listings(v: &Views) -> Vec<Page> {
+    let site = v.site;
+    let ix = &site.index;
+    let l = v.lang;
+    let mut out = Vec::new();
+    let mut add =
+        |path: String, kind: &String, heading: String, note: Option<String>, people: &[usize]| {
+            if people.is_empty() {
+                return;
+            }
+            let view = Listing {
+                heading: heading.clone(),
+                kind: kind.clone(),
+                note,
+                people: v.people(people),
+                back: v.href(&urls::people()),
+            };
+            out.push(page(
+                path,
+                "listing.html",
+                heading,
+                v.t.people_intro.clone(),
+                view,
+            ));
+        };
+    for (s, people) in &ix.people_of_status {
+        add(
+            urls::status(*s),
+            &v.t.by_status,
+            v.t.status(*s).to_string(),
+            None,
+            people,
+        );
+    }
+    for (x, people) in site.professions.iter().zip(&ix.people_of_profession) {
+        add(
+            urls::profession(&x.id),
+            &v.t.by_profession,
+            x.name.in_lang(l).into(),
+            None,
+            people,
+        );
+    }
+    for (x, people) in site.cases.iter().zip(&ix.people_of_case) {
+        add(
+            urls::case(&x.id),
+            &v.t.by_case,
+            x.name.in_lang(l).into(),
+            None,
+            people,
+        );
+    }
+    for (x, people) in site.charges.iter().zip(&ix.people_of_charge) {
+        add(
+            urls::charge(&x.id),
+            &v.t.by_charge,
+            x.article.clone(),
+            Some(x.text.in_lang(l).into()),
+            people,
+        );
+    }
+    for (x, people) in site.prisons.iter().zip(&ix.people_of_prison) {
+        add(
+            urls::prison(&x.id),
+            &v.t.by_prison,
+            x.name.in_lang(l).into(),
+            x.address.clone(),
+            people,
+        );
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct Person {
+    card: PersonCard,
+    summary: Option<String>,
+    facts: Vec<Fact>,
+    earlier: Vec<Vec<Fact>>,
+    bio: String,
+    bio_fallback: bool,
+    statements: Vec<StatementCard>,
+    case: Option<Link>,
+    same_case: Vec<PersonCard>,
+}
+
+pub fn person(v: &Views, i: usize) -> Page {
+    let site = v.site;
+    let p = &site.profiles[i];
+    let l = v.lang;
+    let t = v.t;
+    let date = |d: crate::date::PartialDate| FactItem {
+        datetime: Some(d.to_string()),
+        ..FactItem::text(t.date(d))
+    };
+    let mut facts = vec![Fact {
+        label: t.fact_status.clone(),
+        items: vec![FactItem::text(t.status(p.status))],
+    }];
+    facts.push(Fact {
+        label: t.fact_arrested.clone(),
+        items: vec![date(p.arrested)],
+    });
+    if let Some(r) = p.released {
+        facts.push(Fact {
+            label: t.fact_released.clone(),
+            items: vec![date(r)],
+        });
+    }
+    let held = v.held(p);
+    if !held.is_empty() {
+        facts.push(Fact {
+            label: t.fact_held.clone(),
+            items: vec![FactItem::text(held)],
+        });
+    }
+    if let Some(b) = p.born {
+        facts.push(Fact {
+            label: t.fact_born.clone(),
+            items: vec![date(b)],
+        });
+    }
+    let link = |text: String, path: String| FactItem {
+        href: Some(v.href(&path)),
+        ..FactItem::text(text)
+    };
+    if let Some(x) = p.profession {
+        let x = &site.professions[x];
+        facts.push(Fact {
+            label: t.fact_profession.clone(),
+            items: vec![link(x.name.in_lang(l).into(), urls::profession(&x.id))],
+        });
+    }
+    if let Some(x) = p.organisation {
+        let x = &site.organisations[x];
+        facts.push(Fact {
+            label: t.fact_organisation.clone(),
+            items: vec![link(x.name.in_lang(l).into(), urls::organisation(&x.id))],
+        });
+    }
+    if let Some(x) = p.case {
+        let x = &site.cases[x];
+        facts.push(Fact {
+            label: t.fact_case.clone(),
+            items: vec![link(x.name.in_lang(l).into(), urls::case(&x.id))],
+        });
+    }
+    facts.extend(charges_and_prison(
+        v,
+        &p.charges,
+        p.sentence.as_ref(),
+        p.prison,
+    ));
+    let earlier = p
+        .earlier
+        .iter()
+        .map(|a| {
+            let mut f = vec![Fact {
+                label: t.fact_arrested.clone(),
+                items: vec![date(a.arrested)],
+            }];
+            if let Some(r) = a.released {
+                f.push(Fact {
+                    label: t.fact_released.clone(),
+                    items: vec![date(r)],
+                });
+            }
+            f.extend(charges_and_prison(
+                v,
+                &a.charges,
+                a.sentence.as_ref(),
+                a.prison,
+            ));
+            f
+        })
+        .collect();
+    let bio: Shown = p.bio.get(l);
+    let same_case = p
+        .case
+        .map(|c| {
+            site.index.people_of_case[c]
+                .iter()
+                .copied()
+                .filter(|&j| j != i)
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default();
+    let card = v.person(i);
+    let summary = p.summary.as_ref().map(|s| s.in_lang(l).to_string());
+    let description = summary
+        .clone()
+        .unwrap_or_else(|| format!("{} · {}", card.status_label, card.held));
+    let view = Person {
+        summary,
+        facts,
+        earlier,
+        bio: markdown::to_html(bio.text, &site.config, l),
+        bio_fallback: bio.fallback,
+        statements: v.statements(&site.index.statements_of_profile[i]),
+        case: p.case.map(|c| Link {
+            href: v.href(&urls::case(&site.cases[c].id)),
+            label: site.cases[c].name.in_lang(l).into(),
+            current: false,
+            note: None,
+        }),
+        same_case: v.people(&same_case),
+        card,
+    };
+    let title = p.name.in_lang(l).to_string();
+    let mut out = page(
+        urls::person(&p.slug),
+        "person.html",
+        title,
+        description,
+        view,
+    );
+    out.fallback = bio.fallback;
+    out
+}
+
+fn charges_and_prison(
+    v: &Views,
+    charges: &[usize],
+    sentence: Option<&crate::text::Text>,
+    prison: Option<usize>,
+) -> Vec<Fact> {
+    let (site, t, l) = (v.site, v.t, v.lang);
+    let mut facts = Vec::new();
+    if !charges.is_empty() {
+        let items = charges
+            .iter()
+            .map(|&c| {
+                let c = &site.charges[c];
+                FactItem {
+                    href: Some(v.href(&urls::charge(&c.id))),
+                    note: Some(c.text.in_lang(l).into()),
+                    ..FactItem::text(c.article.clone())
+                }
+            })
+            .collect();
+        facts.push(Fact {
+            label: t.fact_charges.clone(),
+            items,
+        });
+    }
+    if let Some(s) = sentence {
+        facts.push(Fact {
+            label: t.fact_sentence.clone(),
+            items: vec![FactItem::text(s.in_lang(l))],
+        });
+    }
+    if let Some(x) = prison {
+        let x = &site.prisons[x];
+        let item = FactItem {
+            href: Some(v.href(&urls::prison(&x.id))),
+            note: x.address.clone(),
+            ..FactItem::text(x.name.in_lang(l))
+        };
+        facts.push(Fact {
+            label: t.fact_prison.clone(),
+            items: vec![item],
+        });
+    }
+    facts
+}
+
+#[derive(Serialize)]
+struct Statements {
+    statements: Vec<StatementCard>,
+}
+
+pub fn statements(v: &Views) -> Page {
+    let view = Statements {
+        statements: v.statements(&(0..v.site.statements.len()).collect::<Vec<_>>()),
+    };
+    page(
+        urls::statements(),
+        "statements.html",
+        v.t.statements_title.clone(),
+        v.t.statements_intro.clone(),
+        view,
+    )
+}
+
+#[derive(Serialize)]
+struct StatementView {
+    card: StatementCard,
+    body: String,
+    source: Option<String>,
+    signatories: Vec<Link>,
+    people: Vec<PersonCard>,
+}
+
+pub fn statement(v: &Views, i: usize) -> Page {
+    let site = v.site;
+    let s = &site.statements[i];
+    let body = s.body.get(v.lang);
+    let signatories = s
+        .signatories
+        .iter()
+        .map(|&o| {
+            let o = &site.organisations[o];
+            Link {
+                href: v.href(&urls::organisation(&o.id)),
+                label: o.name.in_lang(v.lang).into(),
+                current: false,
+                note: o.country.clone(),
+            }
+        })
+        .collect();
+    let view = StatementView {
+        card: v.statement(i),
+        body: markdown::to_html(body.text, &site.config, v.lang),
+        source: s.source.clone(),
+        signatories,
+        people: v.people(&s.profiles),
+    };
+    let title = s.title.get(v.lang);
+    let description = first_sentence(body.text);
+    let mut out = page(
+        urls::statement(&s.slug),
+        "statement.html",
+        title.text.into(),
+        description,
+        view,
+    );
+    out.fallback = body.fallback || title.fallback;
+    out
+}
+
+#[derive(Serialize)]
+struct Organisations {
+    organisations: Vec<Link>,
+}
+
+pub fn organisations(v: &Views) -> Page {
+    let site = v.site;
+    let mut organisations: Vec<Link> = site
+        .organisations
+        .iter()
+        .zip(&site.index.statements_of_organisation)
+        .map(|(o, s)| Link {
+            href: v.href(&urls::organisation(&o.id)),
+            label: o.name.in_lang(v.lang).into(),
+            current: false,
+            note: Some(s.len().to_string()),
+        })
+        .collect();
+    organisations.sort_by(|a, b| a.label.to_lowercase().cmp(&b.label.to_lowercase()));
+    page(
+        urls::organisations(),
+        "organisations.html",
+        v.t.organisations_title.clone(),
+        v.t.organisations_intro.clone(),
+        Organisations { organisations },
+    )
+}
+
+#[derive(Serialize)]
+struct OrganisationView {
+    name: String,
+    country: Option<String>,
+    url: Option<String>,
+    statements: Vec<StatementCard>,
+    people: Vec<PersonCard>,
+}
+
+pub fn organisation(v: &Views, i: usize) -> Page {
+    let site = v.site;
+    let o = &site.organisations[i];
+    let view = OrganisationView {
+        name: o.name.in_lang(v.lang).into(),
+        country: o.country.clone(),
+        url: o.url.clone(),
+        statements: v.statements(&site.index.statements_of_organisation[i]),
+        people: v.people(&site.index.people_of_organisation[i]),
+    };
+    let title = view.name.clone();
+    page(
+        urls::organisation(&o.id),
+        "organisation.html",
+        title,
+        v.t.signed_statements.clone(),
+        view,
+    )
+}
+
+#[derive(Serialize)]
+struct Content {
+    body: String,
+}
+
+pub fn content(v: &Views, i: usize) -> Page {
+    let p = &v.site.pages[i];
+    let body = p.body.get(v.lang);
+    let view = Content {
+        body: markdown::to_html(body.text, &v.site.config, v.lang),
+    };
+    let mut out = page(
+        urls::page(&p.path),
+        "page.html",
+        p.title.in_lang(v.lang).into(),
+        p.description.in_lang(v.lang).into(),
+        view,
+    );
+    out.fallback = body.fallback;
+    out
+}
+
+pub fn not_found(v: &Views) -> Page {
+    let mut out = page(
+        urls::not_found(),
+        "404.html",
+        v.t.not_found_title.clone(),
+        v.t.not_found_text.clone(),
+        Content {
+            body: String::new(),
+        },
+    );
+    out.in_every_language = false;
+    out
+}
+
+#[derive(Serialize)]
+struct Alias {
+    target: String,
+    absolute: String,
+    name: String,
+}
+
+/// A redirect from an old address, so links already shared keep working.
+pub fn alias(v: &Views, i: usize, alias: &str) -> Page {
+    let p = &v.site.profiles[i];
+    let target = v.href(&urls::person(&p.slug));
+    let view = Alias {
+        absolute: v.site.config.absolute(&target),
+        target,
+        name: p.name.in_lang(v.lang).into(),
+    };
+    page(
+        urls::person(alias),
+        "alias.html",
+        view.name.clone(),
+        String::new(),
+        view,
+    )
+}
+
+/// The first sentence of a Markdown text, as plain words, for a page description.
+fn first_sentence(markdown: &str) -> String {
+    let plain: String = markdown
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.starts_with('#'))
+        .unwrap_or("")
+        .chars()
+        .filter(|c| !matches!(c, '*' | '_' | '`' | '[' | ']'))
+        .collect();
+    let end = plain.find(". ").map(|i| i + 1).unwrap_or(plain.len());
+    plain[..end].chars().take(200).collect()
+}

@@ -1,0 +1,184 @@
+//! The theme: Tera templates parsed once, and the static files it publishes.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use tera::{Context, Tera};
+use walkdir::WalkDir;
+
+use crate::diag::{Diagnostic, Diagnostics, rel};
+
+use super::views::Common;
+
+/// Templates every theme must have, one per kind of page.
+pub const REQUIRED: &[&str] = &[
+    "home.html",
+    "people.html",
+    "listing.html",
+    "person.html",
+    "alias.html",
+    "statements.html",
+    "statement.html",
+    "organisations.html",
+    "organisation.html",
+    "page.html",
+    "404.html",
+];
+
+pub struct Theme {
+    tera: Tera,
+    /// `themes/<name>/templates`, relative to the site root, for messages.
+    templates_dir: PathBuf,
+    /// (source, output path) of every file under `static/`.
+    pub static_files: Vec<(PathBuf, String)>,
+}
+
+impl Theme {
+    pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostics> {
+        let mut diags = Diagnostics::default();
+        let dir = root.join("themes").join(name);
+        let templates_dir = dir.join("templates");
+        if !templates_dir.is_dir() {
+            diags.push(Diagnostic::error(
+                "site.yaml",
+                format!(
+                    "there is no theme `{name}`: expected a folder {}",
+                    rel(root, &templates_dir).display()
+                ),
+            ));
+            return Err(diags);
+        }
+        let mut sources = Vec::new();
+        for entry in WalkDir::new(&templates_dir)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(Result::ok)
+        {
+            if entry.file_type().is_file() {
+                let name = entry
+                    .path()
+                    .strip_prefix(&templates_dir)
+                    .unwrap_or(entry.path())
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                match crate::yaml::read_text(root, entry.path()) {
+                    Ok(text) => sources.push((name, text)),
+                    Err(d) => diags.push(d),
+                }
+            }
+        }
+        let mut tera = Tera::default();
+        tera.autoescape_on(vec![".html", ".xml"]);
+        if let Err(e) =
+            tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+        {
+            diags.push(template_error(&rel(root, &templates_dir), &e, &sources));
+        }
+        for required in REQUIRED {
+            if !sources.iter().any(|(n, _)| n == required) {
+                diags.push(Diagnostic::error(
+                    rel(root, &templates_dir.join(required)),
+                    "the theme has no such template, which the builder needs",
+                ));
+            }
+        }
+        let static_dir = dir.join("static");
+        let static_files = WalkDir::new(&static_dir)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                let within = e
+                    .path()
+                    .strip_prefix(&static_dir)
+                    .unwrap_or(e.path())
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                (e.path().to_path_buf(), format!("static/{within}"))
+            })
+            .collect();
+        if diags.has_errors() {
+            return Err(diags);
+        }
+        Ok(Theme {
+            tera,
+            templates_dir: rel(root, &templates_dir),
+            static_files,
+        })
+    }
+
+    pub fn template_path(&self, name: &str) -> PathBuf {
+        self.templates_dir.join(name)
+    }
+
+    pub fn render(
+        &self,
+        name: &str,
+        common: &Common,
+        page: &impl Serialize,
+    ) -> Result<String, Diagnostic> {
+        let mut ctx = Context::from_serialize(common)
+            .map_err(|e| Diagnostic::error(self.template_path(name), e.to_string()))?;
+        ctx.insert("page", page);
+        self.tera.render(name, &ctx).map_err(|e| {
+            let mut d = Diagnostic::error(self.template_path(name), chain(&e));
+            if let Some((l, c)) = line_col(&chain(&e)) {
+                d.line = l;
+                d.col = c;
+            }
+            d
+        })
+    }
+}
+
+/// Tera puts the useful part of an error in its source chain.
+fn chain(e: &dyn std::error::Error) -> String {
+    let mut parts = vec![e.to_string()];
+    let mut cur = e.source();
+    while let Some(s) = cur {
+        parts.push(s.to_string());
+        cur = s.source();
+    }
+    parts.join(": ")
+}
+
+/// Tera's parse errors carry ` --> line:col`.
+fn line_col(message: &str) -> Option<(usize, usize)> {
+    let at = message.find("--> ")? + 4;
+    let rest = &message[at..];
+    let end = rest
+        .find(|c: char| !c.is_ascii_digit() && c != ':')
+        .unwrap_or(rest.len());
+    let (l, c) = rest[..end].split_once(':')?;
+    Some((l.parse().ok()?, c.parse().ok()?))
+}
+
+fn template_error(dir: &Path, e: &tera::Error, sources: &[(String, String)]) -> Diagnostic {
+    let message = chain(e);
+    // "Failed to parse 'person.html'" names the template at fault.
+    let name = message
+        .split('\'')
+        .nth(1)
+        .filter(|n| sources.iter().any(|(s, _)| s == n));
+    let file = name
+        .map(|n| dir.join(n))
+        .unwrap_or_else(|| dir.to_path_buf());
+    let first_line = message.lines().next().unwrap_or("").to_string();
+    let mut d = Diagnostic::error(file, first_line);
+    if let (Some((l, c)), Some(n)) = (line_col(&message), name) {
+        let text = &sources
+            .iter()
+            .find(|(s, _)| s == n)
+            .expect("named template")
+            .1;
+        d = d.at(text, l, c);
+        d.message = message
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(str::trim)
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
+    d
+}

@@ -1,0 +1,246 @@
+//! What templates see: small read-only structs built from the frozen `Site` for one language.
+//!
+//! Everything a template shows is decided here (text in the right language, formatted dates,
+//! links under `base_url`), so templates only lay it out.
+
+use serde::Serialize;
+
+use crate::i18n::Strings;
+use crate::model::{Profile, Site, Statement, Status};
+use crate::text::Lang;
+use crate::urls;
+
+/// Parts every page has.
+#[derive(Serialize)]
+pub struct Common<'a> {
+    pub lang: &'a str,
+    pub t: &'a Strings,
+    pub site_title: &'a str,
+    pub site_description: &'a str,
+    /// Link to this language's home page.
+    pub root: String,
+    pub stylesheet: String,
+    pub nav: Vec<Link>,
+    pub languages: Vec<Alternate>,
+    pub canonical: String,
+    pub title: String,
+    pub description: String,
+    pub feed: String,
+    /// Set when the page's main text is shown in the default language for want of a translation.
+    pub notice: Option<String>,
+    pub default_lang: &'a str,
+    pub build_date: String,
+}
+
+#[derive(Serialize, Clone)]
+pub struct Link {
+    pub href: String,
+    pub label: String,
+    pub current: bool,
+    /// A count or a short note shown beside the link.
+    pub note: Option<String>,
+}
+
+/// The same page in one language, for the switcher and `hreflang`.
+#[derive(Serialize)]
+pub struct Alternate {
+    pub code: String,
+    pub name: String,
+    pub href: String,
+    pub absolute: String,
+    pub current: bool,
+}
+
+#[derive(Serialize)]
+pub struct Photo {
+    pub src: String,
+    pub alt: String,
+}
+
+#[derive(Serialize)]
+pub struct PersonCard {
+    pub href: String,
+    pub name: String,
+    pub status: &'static str,
+    pub status_label: String,
+    /// "412 days" or "since April 2024"; empty when it does not apply.
+    pub held: String,
+    pub photo: Option<Photo>,
+    pub initials: String,
+    pub profession: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct StatementCard {
+    pub href: String,
+    pub title: String,
+    pub date: String,
+    pub date_iso: String,
+    pub signatories: usize,
+}
+
+#[derive(Serialize)]
+pub struct Group {
+    pub key: &'static str,
+    pub label: String,
+    pub href: String,
+    pub people: Vec<PersonCard>,
+}
+
+/// A line of a person's facts box: a label and one or more values.
+#[derive(Serialize)]
+pub struct Fact {
+    pub label: String,
+    pub items: Vec<FactItem>,
+}
+
+#[derive(Serialize)]
+pub struct FactItem {
+    pub text: String,
+    pub href: Option<String>,
+    pub datetime: Option<String>,
+    /// A second line: an article's text, a prison's postal address.
+    pub note: Option<String>,
+}
+
+impl FactItem {
+    pub fn text(text: impl Into<String>) -> Self {
+        FactItem {
+            text: text.into(),
+            href: None,
+            datetime: None,
+            note: None,
+        }
+    }
+}
+
+/// Builds views for one language; holds what every view needs.
+pub struct Views<'a> {
+    pub site: &'a Site,
+    pub lang: Lang,
+    pub t: &'a Strings,
+}
+
+impl<'a> Views<'a> {
+    pub fn href(&self, path: &str) -> String {
+        urls::href(&self.site.config, self.lang, path)
+    }
+
+    pub fn held(&self, p: &Profile) -> String {
+        if let Some(days) = p.days_held(self.site.today) {
+            return self.t.days(days);
+        }
+        if p.status.is_held() {
+            return self.t.since.replace("{date}", &self.t.date(p.arrested));
+        }
+        String::new()
+    }
+
+    pub fn person(&self, i: usize) -> PersonCard {
+        let p = &self.site.profiles[i];
+        let name = p.name.in_lang(self.lang).to_string();
+        PersonCard {
+            href: self.href(&urls::person(&p.slug)),
+            initials: initials(&name),
+            name,
+            status: p.status.key(),
+            status_label: self.t.status(p.status).to_string(),
+            held: self.held(p),
+            photo: p.photo.as_ref().map(|ph| Photo {
+                src: urls::asset_href(&self.site.config, &ph.output),
+                alt: ph.alt.in_lang(self.lang).to_string(),
+            }),
+            profession: p
+                .profession
+                .map(|x| self.site.professions[x].name.in_lang(self.lang).to_string()),
+        }
+    }
+
+    pub fn people(&self, list: &[usize]) -> Vec<PersonCard> {
+        list.iter().map(|&i| self.person(i)).collect()
+    }
+
+    pub fn statement(&self, i: usize) -> StatementCard {
+        let s: &Statement = &self.site.statements[i];
+        StatementCard {
+            href: self.href(&urls::statement(&s.slug)),
+            title: s.title.in_lang(self.lang).to_string(),
+            date: self.t.date(s.date),
+            date_iso: s.date.to_string(),
+            signatories: s.signatories.len(),
+        }
+    }
+
+    pub fn statements(&self, list: &[usize]) -> Vec<StatementCard> {
+        list.iter().map(|&i| self.statement(i)).collect()
+    }
+
+    pub fn status_groups(&self) -> Vec<Group> {
+        self.site
+            .index
+            .people_of_status
+            .iter()
+            .map(|(s, people)| Group {
+                key: s.key(),
+                label: self.t.status(*s).to_string(),
+                href: self.href(&urls::status(*s)),
+                people: self.people(people),
+            })
+            .collect()
+    }
+
+    /// Links to the listing pages of one facet (professions, cases, ...), with their counts.
+    pub fn facet<T>(
+        &self,
+        items: &[T],
+        people: &[Vec<usize>],
+        name: impl Fn(&T) -> String,
+        path: impl Fn(&T) -> String,
+    ) -> Vec<Link> {
+        let mut links: Vec<Link> = items
+            .iter()
+            .zip(people)
+            .filter(|(_, p)| !p.is_empty())
+            .map(|(item, p)| Link {
+                href: self.href(&path(item)),
+                label: name(item),
+                current: false,
+                note: Some(p.len().to_string()),
+            })
+            .collect();
+        links.sort_by(|a, b| a.label.to_lowercase().cmp(&b.label.to_lowercase()));
+        links
+    }
+
+    pub fn status_links(&self) -> Vec<Link> {
+        self.site
+            .index
+            .people_of_status
+            .iter()
+            .map(|(s, p)| Link {
+                href: self.href(&urls::status(*s)),
+                label: self.t.status(*s).to_string(),
+                current: false,
+                note: Some(p.len().to_string()),
+            })
+            .collect()
+    }
+
+    pub fn held_statuses(&self) -> impl Iterator<Item = Status> {
+        Status::ALL.into_iter().filter(|s| s.is_held())
+    }
+}
+
+/// Up to two initials for the neutral placeholder drawn where there is no photo.
+pub fn initials(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let pick = match words.as_slice() {
+        [] => Vec::new(),
+        [one] => vec![*one],
+        [first, .., last] => vec![*first, *last],
+    };
+    pick.iter()
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_uppercase)
+        .collect()
+}

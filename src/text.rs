@@ -1,0 +1,111 @@
+//! Words in several languages.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+/// One of the site's languages: an index into `Config::languages`, the first being the default.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Lang(pub u8);
+
+impl Lang {
+    pub const DEFAULT: Lang = Lang(0);
+
+    pub fn is_default(self) -> bool {
+        self == Lang::DEFAULT
+    }
+
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// A text as written in a YAML file: one string for every language, or one per language code.
+#[derive(Deserialize, Clone, Debug)]
+#[serde(untagged)]
+pub enum RawText {
+    One(String),
+    Many(BTreeMap<String, String>),
+}
+
+/// A text resolved against the site's languages; `None` where a translation is missing.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Text(Vec<Option<String>>);
+
+/// A text in one language, saying whether it had to fall back to the default language.
+#[derive(Clone, Copy, Debug)]
+pub struct Shown<'a> {
+    pub text: &'a str,
+    pub fallback: bool,
+}
+
+impl Text {
+    pub fn empty(languages: usize) -> Self {
+        Text(vec![None; languages])
+    }
+
+    /// The same string in every language (names of organisations, say).
+    pub fn same(s: String, languages: usize) -> Self {
+        Text(vec![Some(s); languages])
+    }
+
+    /// Resolves a raw text; `Err` names the language codes that are not the site's, or says the
+    /// default language is missing.
+    pub fn from_raw(raw: RawText, codes: &[String]) -> Result<Self, String> {
+        match raw {
+            RawText::One(s) => Ok(Text::same(s, codes.len())),
+            RawText::Many(map) => {
+                let mut t = Text::empty(codes.len());
+                let mut unknown = Vec::new();
+                for (code, s) in map {
+                    match codes.iter().position(|c| *c == code) {
+                        Some(i) => t.0[i] = Some(s),
+                        None => unknown.push(code),
+                    }
+                }
+                if !unknown.is_empty() {
+                    return Err(format!(
+                        "unknown language `{}`: this site's languages are {}",
+                        unknown.join("`, `"),
+                        codes.join(", ")
+                    ));
+                }
+                if t.0[0].is_none() {
+                    return Err(format!("the default language `{}` is missing", codes[0]));
+                }
+                Ok(t)
+            }
+        }
+    }
+
+    pub fn set(&mut self, lang: Lang, s: String) {
+        self.0[lang.index()] = Some(s);
+    }
+
+    /// The text in `lang`, or the default language's with `fallback` set.
+    pub fn get(&self, lang: Lang) -> Shown<'_> {
+        match &self.0[lang.index()] {
+            Some(s) => Shown {
+                text: s,
+                fallback: false,
+            },
+            None => Shown {
+                text: self.default(),
+                fallback: !lang.is_default(),
+            },
+        }
+    }
+
+    pub fn has(&self, lang: Lang) -> bool {
+        self.0[lang.index()].is_some()
+    }
+
+    pub fn default(&self) -> &str {
+        self.0[0].as_deref().unwrap_or("")
+    }
+
+    /// The text shown in `lang` when a single string was written for every language.
+    pub fn in_lang(&self, lang: Lang) -> &str {
+        self.get(lang).text
+    }
+}

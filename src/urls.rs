@@ -1,0 +1,131 @@
+//! Where each page lives. One place decides every address, so links, the sitemap, the link checker
+//! and the writer always agree.
+//!
+//! A `SitePath` is relative to a language's root and language-neutral (`people/anar/`); `href`
+//! turns it into a link for one language under `base_url`'s path, `file` into the output file.
+
+use crate::config::Config;
+use crate::model::{Site, Status};
+use crate::text::Lang;
+
+pub fn home() -> String {
+    String::new()
+}
+pub fn people() -> String {
+    "people/".into()
+}
+pub fn person(slug: &str) -> String {
+    format!("people/{slug}/")
+}
+pub fn status(s: Status) -> String {
+    format!("people/status/{}/", s.slug())
+}
+pub fn profession(id: &str) -> String {
+    format!("people/profession/{id}/")
+}
+pub fn case(id: &str) -> String {
+    format!("people/case/{id}/")
+}
+pub fn charge(id: &str) -> String {
+    format!("people/charge/{id}/")
+}
+pub fn prison(id: &str) -> String {
+    format!("people/prison/{id}/")
+}
+pub fn statements() -> String {
+    "statements/".into()
+}
+pub fn statement(slug: &str) -> String {
+    format!("statements/{slug}/")
+}
+pub fn organisations() -> String {
+    "organisations/".into()
+}
+pub fn organisation(id: &str) -> String {
+    format!("organisations/{id}/")
+}
+pub fn page(path: &str) -> String {
+    format!("{path}/")
+}
+pub fn feed() -> String {
+    "atom.xml".into()
+}
+pub fn not_found() -> String {
+    "404.html".into()
+}
+
+/// First path segments the builder writes itself: a page may not take them.
+pub const RESERVED: &[&str] = &[
+    "people",
+    "statements",
+    "organisations",
+    "media",
+    "static",
+    "404",
+    "atom.xml",
+    "sitemap.xml",
+    "robots.txt",
+];
+
+/// The link to `path` in `lang`: `/vigil/az/people/anar/`.
+pub fn href(config: &Config, lang: Lang, path: &str) -> String {
+    format!("{}{}", config.lang_root(lang), path)
+}
+
+/// The link to a file that is the same in every language (a photo, the stylesheet).
+pub fn asset_href(config: &Config, path: &str) -> String {
+    format!("{}{}", config.base_path, path)
+}
+
+/// The output file for `path` in `lang`, relative to the output folder.
+pub fn file(config: &Config, lang: Lang, path: &str) -> String {
+    let prefix = if lang.is_default() {
+        String::new()
+    } else {
+        format!("{}/", config.code(lang))
+    };
+    if path.is_empty() || path.ends_with('/') {
+        format!("{prefix}{path}index.html")
+    } else {
+        format!("{prefix}{path}")
+    }
+}
+
+/// Every page path a site has, in one language (they are the same in all): what Markdown links may
+/// point at.
+pub fn all_pages(site: &Site) -> Vec<String> {
+    let mut out = vec![home(), people(), statements(), organisations()];
+    out.extend(site.index.people_of_status.iter().map(|(s, _)| status(*s)));
+    out.extend(site.profiles.iter().map(|p| person(&p.slug)));
+    out.extend(site.statements.iter().map(|s| statement(&s.slug)));
+    out.extend(site.organisations.iter().map(|o| organisation(&o.id)));
+    out.extend(used(&site.professions, &site.index.people_of_profession).map(profession));
+    out.extend(used(&site.cases, &site.index.people_of_case).map(case));
+    out.extend(
+        site.charges
+            .iter()
+            .zip(&site.index.people_of_charge)
+            .filter(|(_, p)| !p.is_empty())
+            .map(|(c, _)| charge(&c.id)),
+    );
+    out.extend(
+        site.prisons
+            .iter()
+            .zip(&site.index.people_of_prison)
+            .filter(|(_, p)| !p.is_empty())
+            .map(|(c, _)| prison(&c.id)),
+    );
+    out.extend(site.pages.iter().map(|p| page(&p.path)));
+    out
+}
+
+fn used<'a>(
+    named: &'a [crate::model::Named],
+    people: &'a [Vec<usize>],
+) -> impl Iterator<Item = &'a str> {
+    named
+        .iter()
+        .zip(people)
+        .filter(|(_, p)| !p.is_empty())
+        .map(|(n, _)| n.id.as_str())
+}

@@ -1,0 +1,140 @@
+//! Links inside the site, written in Markdown as the default language's address (`/people/anar/`),
+//! must lead to a page or file the build writes.
+
+use std::collections::HashSet;
+
+use pulldown_cmark::{Event, Parser, Tag};
+
+use crate::diag::{Diagnostics, suggest};
+use crate::model::Site;
+
+use super::DocSources;
+
+/// What an internal link points at, once its `#fragment` and `?query` are set aside.
+pub enum Target<'a> {
+    /// A page, by its language-neutral path (`people/anar/`).
+    Page(String),
+    /// A file that is the same in every language (`media/photos/anar.jpg`).
+    File(&'a str),
+}
+
+/// Splits a Markdown link into an internal target, or `None` for external and in-page links.
+pub fn internal(dest: &str) -> Option<Result<Target<'_>, ()>> {
+    if dest.starts_with('#') || dest.is_empty() || dest.starts_with("//") || has_scheme(dest) {
+        return None;
+    }
+    let Some(path) = dest.strip_prefix('/') else {
+        return Some(Err(()));
+    };
+    let path = path.split(['#', '?']).next().unwrap_or("");
+    let last = path.rsplit('/').next().unwrap_or("");
+    Some(Ok(if last.contains('.') && !last.ends_with(".html") {
+        Target::File(path)
+    } else {
+        let page = path.trim_end_matches("index.html").trim_end_matches('/');
+        Target::Page(if page.is_empty() {
+            String::new()
+        } else {
+            format!("{page}/")
+        })
+    }))
+}
+
+fn has_scheme(dest: &str) -> bool {
+    match dest.find(':') {
+        Some(i) => dest[..i]
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '+' || c == '-' || c == '.'),
+        None => false,
+    }
+}
+
+pub(crate) fn check<'a>(
+    site: &Site,
+    docs: impl Iterator<Item = &'a DocSources>,
+    diags: &mut Diagnostics,
+) {
+    let pages: HashSet<String> = crate::urls::all_pages(site).into_iter().collect();
+    let files: HashSet<&str> = site
+        .assets
+        .iter()
+        .map(|(_, out)| out.as_str())
+        .chain(
+            site.profiles
+                .iter()
+                .filter_map(|p| p.photo.as_ref().map(|ph| ph.output.as_str())),
+        )
+        .collect();
+    let texts = site
+        .profiles
+        .iter()
+        .map(|p| &p.bio)
+        .chain(site.statements.iter().map(|s| &s.body))
+        .chain(site.pages.iter().map(|p| &p.body));
+    for (text, sources) in texts.zip(docs) {
+        for source in sources {
+            let Some(body) = (text.has(source.lang)).then(|| text.get(source.lang).text) else {
+                continue;
+            };
+            for (dest, offset) in links(body) {
+                let problem = match internal(&dest) {
+                    None => continue,
+                    Some(Err(())) => Some((
+                        format!("the link `{dest}` is relative"),
+                        "write links inside the site from its root, as in `/people/anar-mammadli/`".to_string(),
+                    )),
+                    Some(Ok(Target::Page(p))) if !pages.contains(&p) => Some((
+                        format!("the link `{dest}` leads to no page of this site"),
+                        suggest(&p, pages.iter().map(String::as_str)).map(|s| s.replacen('`', "`/", 1)).unwrap_or_else(|| "check the address".into()),
+                    )),
+                    Some(Ok(Target::File(f))) if !files.contains(f) => Some((
+                        format!("the link `{dest}` leads to no file of this site"),
+                        "files linked from Markdown live under content/ and are linked from the site root".into(),
+                    )),
+                    Some(Ok(_)) => None,
+                };
+                if let Some((message, hint)) = problem {
+                    let (line, col) =
+                        position(&source.src.text, source.body_line, body, offset, &dest);
+                    diags.push(source.src.error(line, col, message).hint(hint));
+                }
+            }
+        }
+    }
+}
+
+/// Every link and image destination in a Markdown text, with its byte offset.
+pub fn links(markdown: &str) -> Vec<(String, usize)> {
+    Parser::new(markdown)
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                Some((dest_url.to_string(), range.start))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// Line and column in the file of a link found at `offset` of `body`. For Markdown bodies the body
+/// starts at `body_line`; for bodies inside YAML (statements) the link is found in the file's text.
+fn position(
+    file_text: &str,
+    body_line: usize,
+    body: &str,
+    offset: usize,
+    dest: &str,
+) -> (usize, usize) {
+    if body_line > 0 {
+        let before = &body[..offset];
+        let line = body_line + before.matches('\n').count();
+        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        return (line, col);
+    }
+    for (i, l) in file_text.lines().enumerate() {
+        if let Some(c) = l.find(dest) {
+            return (i + 1, l[..c].chars().count() + 1);
+        }
+    }
+    (1, 1)
+}

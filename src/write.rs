@@ -1,0 +1,94 @@
+//! Stage 5: files on disk. The build writes into a staging folder beside the output and swaps it
+//! in whole at the end, so a failed or interrupted build never leaves a half-written site.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use crate::diag::Diagnostic;
+
+pub fn minify(html: &[u8]) -> Vec<u8> {
+    static CFG: OnceLock<minify_html::Cfg> = OnceLock::new();
+    let cfg = CFG.get_or_init(|| {
+        let mut cfg = minify_html::Cfg::new();
+        cfg.keep_html_and_head_opening_tags = true;
+        cfg.keep_closing_tags = true;
+        cfg.minify_css = true;
+        cfg
+    });
+    minify_html::minify(html, cfg)
+}
+
+/// Writes `content` at `rel` under `out`, creating folders as needed.
+pub fn file(out: &Path, rel: &str, content: &[u8]) -> Result<(), Diagnostic> {
+    let path = out.join(rel);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| io_error(&path, e))?;
+    }
+    std::fs::write(&path, content).map_err(|e| io_error(&path, e))
+}
+
+pub fn copy(src: &Path, out: &Path, rel: &str) -> Result<u64, Diagnostic> {
+    let path = out.join(rel);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| io_error(&path, e))?;
+    }
+    std::fs::copy(src, &path).map_err(|e| io_error(src, e))
+}
+
+fn io_error(path: &Path, e: std::io::Error) -> Diagnostic {
+    Diagnostic::error(path, format!("cannot write: {e}"))
+}
+
+/// A folder the build writes into; `commit` puts it in the output's place, dropping it uncommitted
+/// removes it and leaves the output as it was.
+pub struct Staging {
+    pub dir: PathBuf,
+    target: PathBuf,
+    committed: bool,
+}
+
+impl Staging {
+    pub fn new(target: &Path) -> std::io::Result<Staging> {
+        let dir = sibling(target, "new");
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir)?;
+        }
+        std::fs::create_dir_all(&dir)?;
+        Ok(Staging {
+            dir,
+            target: target.to_path_buf(),
+            committed: false,
+        })
+    }
+
+    pub fn commit(mut self) -> std::io::Result<()> {
+        let old = sibling(&self.target, "old");
+        if old.exists() {
+            std::fs::remove_dir_all(&old)?;
+        }
+        if self.target.exists() {
+            std::fs::rename(&self.target, &old)?;
+        }
+        std::fs::rename(&self.dir, &self.target)?;
+        self.committed = true;
+        let _ = std::fs::remove_dir_all(&old);
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+/// `public` -> `.public.vigil-new`, in the same folder so that the final rename stays on one disk.
+fn sibling(target: &Path, what: &str) -> PathBuf {
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into());
+    target.with_file_name(format!(".{name}.vigil-{what}"))
+}

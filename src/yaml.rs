@@ -1,0 +1,227 @@
+//! Reading YAML into typed structs with errors a volunteer can act on.
+//!
+//! serde_yaml knows where a syntax error is, but the checks that come after parsing (an unknown id,
+//! a release before an arrest) only know a field's name. `locate` finds that field again in the text.
+
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+
+use crate::diag::{Diagnostic, suggest};
+
+/// A file's text and where it is, so that any later check can point into it.
+pub struct Source {
+    pub path: std::path::PathBuf,
+    pub text: String,
+    /// Lines before the YAML starts in `text` (1 for front matter after its `---` line).
+    pub yaml_offset: usize,
+}
+
+impl Source {
+    pub fn error(&self, line: usize, col: usize, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::error(&self.path, message).at(&self.text, line, col)
+    }
+
+    pub fn warning(&self, line: usize, col: usize, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::warning(&self.path, message).at(&self.text, line, col)
+    }
+
+    /// An error at the field reached through `keys` (each nested in the one before), or at the top
+    /// of the YAML when it cannot be found.
+    pub fn error_at(&self, keys: &[&str], message: impl Into<String>) -> Diagnostic {
+        let (line, col) = locate(&self.text, self.yaml_offset, keys, None);
+        self.error(line, col, message)
+    }
+
+    /// Like `error_at`, pointing at `value` inside the field (an id in a list, say).
+    pub fn error_at_value(
+        &self,
+        keys: &[&str],
+        value: &str,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        let (line, col) = locate(&self.text, self.yaml_offset, keys, Some(value));
+        self.error(line, col, message)
+    }
+
+    pub fn warning_at(&self, keys: &[&str], message: impl Into<String>) -> Diagnostic {
+        let (line, col) = locate(&self.text, self.yaml_offset, keys, None);
+        self.warning(line, col, message)
+    }
+
+    /// Parses the YAML part of the file (`yaml` is a slice of `text` starting at `yaml_offset`).
+    pub fn parse<T: DeserializeOwned>(&self, yaml: &str) -> Result<T, Diagnostic> {
+        serde_yaml::from_str(yaml).map_err(|e| self.yaml_error(&e))
+    }
+
+    fn yaml_error(&self, e: &serde_yaml::Error) -> Diagnostic {
+        let (line, col) = e
+            .location()
+            .map(|l| (l.line() + self.yaml_offset, l.column()))
+            .unwrap_or((self.yaml_offset + 1, 1));
+        let full = e.to_string();
+        // serde_yaml appends " at line L column C"; we show the location our own way.
+        let message = match full.find(" at line ") {
+            Some(i) => full[..i].to_string(),
+            None => full,
+        };
+        let hint = hint_for(&message);
+        let (line, col) = refine_location(&self.text, line, col, &message);
+        self.error(line, col, message).hint_opt(hint)
+    }
+}
+
+/// serde reports an unknown field at the start of the mapping that holds it; point at the field.
+fn refine_location(text: &str, line: usize, col: usize, message: &str) -> (usize, usize) {
+    if let Some(field) = backticked(message, "unknown field `") {
+        for (i, l) in text.lines().enumerate().skip(line.saturating_sub(1)) {
+            let t = l.trim_start().trim_start_matches("- ");
+            if t.starts_with(&format!("{field}:")) {
+                return (i + 1, l.len() - l.trim_start().len() + 1);
+            }
+        }
+    }
+    (line, col)
+}
+
+fn backticked<'a>(message: &'a str, after: &str) -> Option<&'a str> {
+    let start = message.find(after)? + after.len();
+    let end = message[start..].find('`')?;
+    Some(&message[start..start + end])
+}
+
+/// "did you mean" for serde's unknown-field and unknown-variant messages, and plain advice for the
+/// mistakes volunteers make most.
+fn hint_for(message: &str) -> Option<String> {
+    for prefix in ["unknown field `", "unknown variant `"] {
+        if let Some(wrong) = backticked(message, prefix) {
+            let expected: Vec<&str> = message
+                .split("expected ")
+                .nth(1)
+                .map(|rest| rest.split('`').skip(1).step_by(2).collect())
+                .unwrap_or_default();
+            return suggest(wrong, expected.iter().copied()).or_else(|| {
+                (!expected.is_empty()).then(|| format!("write one of: {}", expected.join(", ")))
+            });
+        }
+    }
+    if message.contains("found character that cannot start any token") || message.contains("tab") {
+        return Some("indent with spaces, not tabs".into());
+    }
+    if message.contains("duplicate") {
+        return Some("each field may appear only once: remove one of them".into());
+    }
+    if message.contains("mapping values are not allowed") {
+        return Some("a text that contains `: ` must be put in quotes".into());
+    }
+    None
+}
+
+/// Line and column (1-based, in the whole file) of the field reached through `keys`, and of `value`
+/// within it when given. Falls back to the deepest key found.
+pub fn locate(
+    text: &str,
+    yaml_offset: usize,
+    keys: &[&str],
+    value: Option<&str>,
+) -> (usize, usize) {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut pos = (yaml_offset + 1, 1);
+    let mut from = yaml_offset;
+    let mut indent_floor = 0usize;
+    for key in keys {
+        let found = lines.iter().enumerate().skip(from).find(|(_, l)| {
+            let indent = l.len() - l.trim_start().len();
+            let t = l.trim_start().trim_start_matches("- ");
+            indent >= indent_floor
+                && (t.starts_with(&format!("{key}:"))
+                    || t.starts_with(&format!("\"{key}\":"))
+                    || t.starts_with(&format!("'{key}':")))
+        });
+        match found {
+            Some((i, l)) => {
+                let indent = l.len() - l.trim_start().len();
+                pos = (i + 1, indent + 1);
+                from = i;
+                indent_floor = indent;
+            }
+            None => return pos,
+        }
+    }
+    if let Some(value) = value {
+        // The value is on the key's line (`charges: [a, b]`) or on a list line below it.
+        for (i, l) in lines.iter().enumerate().skip(pos.0 - 1).take(64) {
+            if i > pos.0 - 1 {
+                let indent = l.len() - l.trim_start().len();
+                if indent < pos.1 && !l.trim_start().starts_with("- ") && !l.trim().is_empty() {
+                    break;
+                }
+            }
+            if let Some(c) = find_token(l, value) {
+                return (i + 1, c + 1);
+            }
+        }
+    }
+    pos
+}
+
+/// Byte column of `token` in `line` as a whole word (not inside a longer id).
+fn find_token(line: &str, token: &str) -> Option<usize> {
+    let is_id = |c: char| c.is_alphanumeric() || c == '-' || c == '_' || c == '.';
+    let mut start = 0;
+    while let Some(i) = line[start..].find(token) {
+        let at = start + i;
+        let before = line[..at].chars().next_back();
+        let after = line[at + token.len()..].chars().next();
+        if !before.is_some_and(is_id) && !after.is_some_and(is_id) {
+            return Some(line[..at].chars().count());
+        }
+        start = at + token.len();
+    }
+    None
+}
+
+/// Reads a file as UTF-8 text, turning every way it can fail into a located error.
+pub fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
+    let rel = crate::diag::rel(root, path);
+    let bytes = std::fs::read(path)
+        .map_err(|e| Diagnostic::error(&rel, format!("cannot read the file: {e}")))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
+        let col = valid.iter().rev().take_while(|b| **b != b'\n').count() + 1;
+        let mut d = Diagnostic::error(&rel, "the file is not UTF-8 text")
+            .hint("save the file with the UTF-8 encoding");
+        d.line = line;
+        d.col = col;
+        d
+    })?;
+    if text.starts_with('\u{feff}') {
+        return Err(
+            Diagnostic::error(&rel, "the file starts with a byte-order mark (BOM)")
+                .at(&text, 1, 1)
+                .hint("save the file as UTF-8 without BOM"),
+        );
+    }
+    Ok(text.replace("\r\n", "\n"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locates_nested_keys_and_values() {
+        let text = "a:\n  name: x\nb:\n  name: y\n  charges: [foo, bar]\n";
+        assert_eq!(locate(text, 0, &["b", "name"], None), (4, 3));
+        assert_eq!(locate(text, 0, &["b", "charges"], Some("bar")), (5, 18));
+        let list = "charges:\n  - foo\n  - foo-bar\n";
+        assert_eq!(locate(list, 0, &["charges"], Some("foo-bar")), (3, 5));
+    }
+
+    #[test]
+    fn suggests_the_likely_field() {
+        let m = "unknown field `arested`, expected one of `name`, `status`, `arrested`";
+        assert_eq!(hint_for(m).unwrap(), "did you mean `arrested`?");
+    }
+}
