@@ -83,6 +83,8 @@ fn rewrite<'a>(dest: CowStr<'a>, config: &Config, lang: Lang) -> CowStr<'a> {
             format!("{}{fragment}", crate::urls::href(config, lang, &p)).into()
         }
         Some(Ok(Target::File(f))) => crate::urls::asset_href(config, f).into(),
+        // Validation rejects these already; this keeps a renderer used elsewhere just as safe.
+        None if !safe_scheme(&dest) => "#".into(),
         _ => dest,
     }
 }
