@@ -10,7 +10,7 @@ use syntect::util::LinesWithEndings;
 
 use crate::config::Config;
 use crate::text::Lang;
-use crate::validate::links::{Target, internal};
+use crate::validate::links::{Target, internal, safe_scheme};
 
 /// Loaded on the first fenced code block only: most campaign sites never pay for it.
 fn syntaxes() -> &'static SyntaxSet {
