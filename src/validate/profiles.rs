@@ -98,7 +98,10 @@ pub fn build(
         if let (Some(photo), Some(alt)) = (p.photo.as_mut(), f.photo_alt) {
             photo.alt.set(t.lang, alt);
         }
-        p.bio.set(t.lang, t.body);
+        // A translation stub with no biography yet leaves the default one showing, with a notice.
+        if !t.body.trim().is_empty() {
+            p.bio.set(t.lang, t.body);
+        }
         sources.push(TextSource {
             src: t.src,
             body_line: t.body_line,
@@ -241,6 +244,12 @@ fn profile(
         .photo
         .as_deref()
         .and_then(|p| photo(src, root, p, f.photo_alt.as_deref(), n, diags));
+    if f.photo.is_none() && !hidden(Hideable::Photo) {
+        diags.push(
+            src.warning_at(&["name"], "no photo yet: the site shows a neutral placeholder")
+                .hint("save a photo in profiles/photos/ and add `photo:` and `photo_alt:`, or `hide: [photo]` if the family asked for none"),
+        );
+    }
     for alias in &f.aliases {
         let ok = !alias.is_empty()
             && alias
