@@ -103,6 +103,8 @@ pub fn slug(name: &str) -> String {
     let az = azerbaijani(name);
     // `İ` lower-cases to `i` and a combining dot; Azerbaijani and Turkish mean a plain `i`.
     let lowered = name.replace('İ', "i").to_lowercase();
+    // The surname ending `-zadə` is spelt `-zade` in English (Rüstəmzadə -> Rustamzade).
+    let lowered = lowered.replace("zadə", "zade");
     for c in lowered.chars() {
         if let Some(p) = latin(c, az) {
             // Empty for a hard or soft sign, which has no letter of its own.
@@ -142,6 +144,7 @@ mod tests {
             ("Çingiz Şükürov", "chingiz-shukurov"),
             ("Gülnarə Öztürk", "gulnara-ozturk"),
             ("Zaur Qurbanlı", "zaur-gurbanli"),
+            ("Nərmin Hacızadə", "narmin-hajizade"),
         ];
         for (name, want) in table {
             assert_eq!(slug(name), want, "{name}");
