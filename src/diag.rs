@@ -68,7 +68,7 @@ impl Diagnostic {
         self
     }
 
-    fn location(&self) -> String {
+    pub fn location(&self) -> String {
         let file = self.file.display();
         match (self.line, self.col) {
             (0, _) => format!("{file}"),

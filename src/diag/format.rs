@@ -15,10 +15,41 @@ pub enum Format {
 /// Every diagnostic in `format`, ready to print.
 pub fn render(diags: &[Diagnostic], format: Format) -> String {
     match format {
-        Format::Human => diags.iter().map(Diagnostic::render).collect(),
+        Format::Human => human(diags),
         Format::Github => diags.iter().map(github).collect(),
         Format::Json => json(diags),
     }
+}
+
+/// Each error in full; a warning that many files share (no photo yet) once, with the list of
+/// places, so that the errors are not lost among them.
+fn human(diags: &[Diagnostic]) -> String {
+    const SHOWN_IN_FULL: usize = 3;
+    let same = |a: &Diagnostic, b: &Diagnostic| {
+        a.severity == Severity::Warning && b.severity == a.severity && a.message == b.message && a.hint == b.hint
+    };
+    let mut out = String::new();
+    let mut done = vec![false; diags.len()];
+    for (i, d) in diags.iter().enumerate() {
+        if done[i] {
+            continue;
+        }
+        let group: Vec<usize> = (i..diags.len()).filter(|&j| !done[j] && same(d, &diags[j])).collect();
+        if group.len() <= SHOWN_IN_FULL {
+            out.push_str(&d.render());
+            done[i] = true;
+            continue;
+        }
+        out.push_str(&format!("warning: {} ({} files)\n", d.message, group.len()));
+        for &j in &group {
+            out.push_str(&format!("  {}\n", diags[j].location()));
+            done[j] = true;
+        }
+        if let Some(hint) = &d.hint {
+            out.push_str(&format!("  = help: {hint}\n"));
+        }
+    }
+    out
 }
 
 /// `::error file=F,line=L,col=C::message`, as GitHub's workflow commands expect it: the hint goes on
@@ -120,6 +151,18 @@ mod tests {
     fn annotations_without_a_line_name_only_the_file() {
         let d = Diagnostic::warning("site.yaml", "a: b");
         assert_eq!(github(&d), "::warning file=site.yaml::a: b\n");
+    }
+
+    #[test]
+    fn people_see_a_warning_shared_by_many_files_once() {
+        let many: Vec<Diagnostic> = (0..5)
+            .map(|i| Diagnostic::warning(format!("p{i}.md"), "no photo yet").at("a\nname: x", 2, 1))
+            .chain([Diagnostic::error("z.md", "broken").at("bad", 1, 1)])
+            .collect();
+        let out = render(&many, Format::Human);
+        assert_eq!(out.matches("no photo yet").count(), 1, "{out}");
+        assert!(out.contains("(5 files)") && out.contains("  p4.md:2:1\n"), "{out}");
+        assert!(out.contains("error: z.md:1:1: broken"), "{out}");
     }
 
     #[test]

@@ -9,11 +9,10 @@ mod preview;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::mpsc;
+use std::sync::mpsc::{self, Receiver};
 use std::time::Duration;
 
-use notify_debouncer_mini::new_debouncer;
-use notify_debouncer_mini::notify::RecursiveMode;
+use notify::{EventKind, RecursiveMode, Watcher};
 
 use crate::build;
 use crate::config::Config;
@@ -76,7 +75,7 @@ pub fn run(opts: Options) -> Result<(), Diagnostics> {
     }
 
     let (tx, rx) = mpsc::channel();
-    let mut debouncer = new_debouncer(Duration::from_millis(150), tx).map_err(watch_error)?;
+    let mut watcher = notify::recommended_watcher(tx).map_err(watch_error)?;
     for watched in ["profiles", "content", "themes", "site.yaml"] {
         let path = root.join(watched);
         if path.exists() {
@@ -85,29 +84,48 @@ pub fn run(opts: Options) -> Result<(), Diagnostics> {
             } else {
                 RecursiveMode::NonRecursive
             };
-            debouncer
-                .watcher()
-                .watch(&path, mode)
-                .map_err(watch_error)?;
+            watcher.watch(&path, mode).map_err(watch_error)?;
         }
     }
-    while let Ok(events) = rx.recv() {
-        let mut any = false;
-        let batches = std::iter::once(events).chain(rx.try_iter());
-        for event in batches.flatten().flatten() {
-            if let Some(rel) = relevant(&root, &event.path) {
-                preview.changed(&rel);
-                any = true;
-            }
+    while let Some(changed) = next_changes(&rx, &root) {
+        for rel in &changed {
+            preview.changed(rel);
         }
-        if any {
-            report(preview.rebuild(), &shared, false);
-        }
+        report(preview.rebuild(), &shared, false);
     }
     Ok(())
 }
 
-fn watch_error(e: notify_debouncer_mini::notify::Error) -> Diagnostics {
+/// Waits for a save, then for the editor to finish (a save is often several events: write, rename,
+/// change of attributes) and returns the files that changed. Reads (the build's own) are no change.
+fn next_changes(rx: &Receiver<notify::Result<notify::Event>>, root: &Path) -> Option<Vec<PathBuf>> {
+    let quiet = Duration::from_millis(120);
+    let mut changed: Vec<PathBuf> = Vec::new();
+    loop {
+        let event = if changed.is_empty() {
+            rx.recv().ok()?
+        } else {
+            match rx.recv_timeout(quiet) {
+                Ok(e) => e,
+                Err(mpsc::RecvTimeoutError::Timeout) => return Some(changed),
+                Err(mpsc::RecvTimeoutError::Disconnected) => return None,
+            }
+        };
+        let Ok(event) = event else { continue };
+        if matches!(event.kind, EventKind::Access(_)) {
+            continue;
+        }
+        for path in event.paths {
+            if let Some(rel) = relevant(root, &path) {
+                if !changed.contains(&rel) {
+                    changed.push(rel);
+                }
+            }
+        }
+    }
+}
+
+fn watch_error(e: notify::Error) -> Diagnostics {
     let mut d = Diagnostics::default();
     d.push(crate::diag::Diagnostic::error(
         ".",
@@ -151,7 +169,11 @@ fn report(result: Result<Built, Vec<crate::diag::Diagnostic>>, shared: &http::Sh
             shared.publish(built.files);
         }
         Err(problems) => {
-            for d in &problems {
+            // The errors; warnings stay for `vigil check`, so the errors are not lost among them.
+            for d in problems
+                .iter()
+                .filter(|d| d.severity == crate::diag::Severity::Error)
+            {
                 eprint!("{}", d.render());
             }
             let errors = problems
