@@ -57,6 +57,22 @@ fn one_profile_edit_renders_that_person_and_what_shows_them_only() {
 }
 
 #[test]
+fn a_summary_edit_renders_the_persons_own_page_only() {
+    let site = example();
+    let root = site.path();
+    let mut preview = Preview::new(options(root));
+    preview.rebuild().expect("the example builds");
+    let file = std::fs::read_to_string(root.join("profiles/ali-zeynal.md")).unwrap();
+    assert!(!file.contains("aliases"), "no redirect pages to count");
+    let summary = file.lines().find(|l| l.starts_with("summary:")).expect("a summary").to_string();
+    edit(root, "profiles/ali-zeynal.md", &summary, "summary: A new summary, shown on his page only.");
+    preview.changed(Path::new("profiles/ali-zeynal.md"));
+    let built = preview.rebuild().expect("good");
+    assert_eq!(built.rendered, 2, "his page in each of the two languages");
+    assert_same_as_full_build(root, &built.files);
+}
+
+#[test]
 fn adding_removing_and_linking_people_match_a_full_build() {
     let site = example();
     let root = site.path();

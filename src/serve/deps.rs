@@ -55,36 +55,39 @@ pub fn key(site: &Site, lang: Lang, job: Job) -> (Lang, Key) {
 /// A document a job shows something of.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Dep {
+    /// Anything of the person's file: their own page.
     Profile(String),
+    /// What a person's card shows, and the listings they are in: every page that lists them.
+    Card(String),
     Statement(String),
     Page(String),
-    AllProfiles,
+    AllCards,
     AllStatements,
 }
 
 pub fn deps(site: &Site, job: Job) -> Vec<Dep> {
-    let person = |i: usize| Dep::Profile(site.profiles[i].slug.clone());
+    let card = |i: usize| Dep::Card(site.profiles[i].slug.clone());
     let statement = |i: usize| Dep::Statement(site.statements[i].slug.clone());
     let ix = &site.index;
     match job {
-        Job::Home => vec![Dep::AllProfiles, Dep::AllStatements],
-        Job::People | Job::Listings => vec![Dep::AllProfiles],
+        Job::Home => vec![Dep::AllCards, Dep::AllStatements],
+        Job::People | Job::Listings => vec![Dep::AllCards],
         Job::Statements | Job::Organisations => vec![Dep::AllStatements],
         Job::NotFound => Vec::new(),
-        Job::Alias(i, _) => vec![person(i)],
+        Job::Alias(i, _) => vec![Dep::Profile(site.profiles[i].slug.clone())],
         Job::Content(i) => vec![Dep::Page(site.pages[i].path.clone())],
         Job::Person(i) => {
             let p = &site.profiles[i];
-            let mut d = vec![person(i)];
+            let mut d = vec![Dep::Profile(p.slug.clone())];
             d.extend(ix.statements_of_profile[i].iter().map(|&s| statement(s)));
             if let Some(c) = p.case {
-                d.extend(ix.people_of_case[c].iter().map(|&j| person(j)));
+                d.extend(ix.people_of_case[c].iter().map(|&j| card(j)));
             }
             d
         }
         Job::Statement(i) => {
             let mut d = vec![statement(i)];
-            d.extend(site.statements[i].profiles.iter().map(|&p| person(p)));
+            d.extend(site.statements[i].profiles.iter().map(|&p| card(p)));
             d
         }
         Job::Organisation(i) => {
@@ -92,7 +95,7 @@ pub fn deps(site: &Site, job: Job) -> Vec<Dep> {
                 .iter()
                 .map(|&s| statement(s))
                 .collect();
-            d.extend(ix.people_of_organisation[i].iter().map(|&p| person(p)));
+            d.extend(ix.people_of_organisation[i].iter().map(|&p| card(p)));
             d
         }
     }
@@ -103,6 +106,9 @@ pub fn deps(site: &Site, job: Job) -> Vec<Dep> {
 pub struct Dirty {
     pub everything: bool,
     profiles: HashSet<String>,
+    /// The people whose card (or place in the listings) may have changed: at first every saved
+    /// profile; `keep_cards` narrows it once the new site is known.
+    cards: HashSet<String>,
     statements: HashSet<String>,
     pages: HashSet<String>,
 }
@@ -117,6 +123,7 @@ impl Dirty {
         };
         match role(rel, config) {
             Role::Profile(slug) => {
+                self.cards.insert(slug.clone());
                 self.profiles.insert(slug);
             }
             Role::Statement(slug) => {
@@ -134,11 +141,18 @@ impl Dirty {
         self.everything
             || deps.iter().any(|d| match d {
                 Dep::Profile(s) => self.profiles.contains(s),
+                Dep::Card(s) => self.cards.contains(s),
                 Dep::Statement(s) => self.statements.contains(s),
                 Dep::Page(p) => self.pages.contains(p),
-                Dep::AllProfiles => !self.profiles.is_empty(),
+                Dep::AllCards => !self.cards.is_empty(),
                 Dep::AllStatements => !self.statements.is_empty(),
             })
+    }
+
+    /// Keeps as card changes only the people whose card differs between the two sites: an edit to
+    /// a biography or a summary then renders the person's own pages alone.
+    pub fn keep_cards(&mut self, before: &Site, after: &Site) {
+        self.cards.retain(|slug| card(before, slug) != card(after, slug));
     }
 
     /// Before the first good build nothing can be told apart.
@@ -148,4 +162,26 @@ impl Dirty {
             ..Dirty::default()
         }
     }
+}
+
+/// Everything of a person that a page other than their own shows: the card (name, status, dates,
+/// photo, profession) and what puts them in a listing. Ids, not indexes, which move between builds.
+fn card(site: &Site, slug: &str) -> Option<String> {
+    let p = site.profiles.iter().find(|p| p.slug == slug)?;
+    let id = |named: &[crate::model::Named], i: usize| named[i].id.clone();
+    Some(format!(
+        "{:?}",
+        (
+            &p.name,
+            p.status,
+            p.arrested,
+            p.released,
+            p.photo.as_ref().map(|ph| (&ph.output, &ph.alt)),
+            p.profession.map(|i| id(&site.professions, i)),
+            p.case.map(|i| id(&site.cases, i)),
+            p.organisation.map(|i| site.organisations[i].id.clone()),
+            p.prison.map(|i| site.prisons[i].id.clone()),
+            p.charges.iter().map(|&i| site.charges[i].id.clone()).collect::<Vec<_>>(),
+        )
+    ))
 }

@@ -84,6 +84,9 @@ impl Preview {
         let prepared =
             build::prepare(&self.opts, &mut self.cache).map_err(|d| d.sorted())?;
         let site = &prepared.site;
+        if let Some(g) = &self.good {
+            self.dirty.keep_cards(&g.prepared.site, site);
+        }
         let everything = match &self.good {
             None => true,
             Some(g) => {
