@@ -30,6 +30,7 @@ pub struct Common<'a> {
     pub notice: Option<String>,
     pub default_lang: &'a str,
     pub build_date: String,
+    pub build_date_iso: String,
 }
 
 #[derive(Serialize, Clone)]
