@@ -248,6 +248,7 @@ fn render_page(
         site_description: config.description.in_lang(lang),
         root: config.lang_root(lang),
         stylesheet: urls::asset_href(config, "static/style.css"),
+        static_root: urls::asset_href(config, "static/"),
         nav,
         languages,
         canonical: config.absolute(&urls::href(config, lang, &page.path)),
