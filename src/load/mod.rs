@@ -5,6 +5,7 @@
 
 pub mod front;
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -43,6 +44,19 @@ pub struct Loaded {
     pub professions: Option<Doc<Table<NamedEntry>>>,
     /// Files under `content/` published as they are, by path relative to `content/`.
     pub assets: Vec<(PathBuf, String)>,
+    /// What the files that could not be parsed would have defined.
+    pub unreadable: Unreadable,
+}
+
+/// The people, pages, statements and lists of files that exist but could not be parsed. Their own
+/// error is reported; a reference to them is not reported again as a reference to nothing.
+#[derive(Default)]
+pub struct Unreadable {
+    pub profiles: HashSet<String>,
+    pub pages: HashSet<String>,
+    pub statements: HashSet<String>,
+    /// `organisations`, `charges`, `prisons`, `cases`, `professions`.
+    pub lists: HashSet<String>,
 }
 
 enum Kind {
@@ -59,6 +73,14 @@ enum Kind {
     Asset(String),
 }
 
+/// What a file defines that other files refer to.
+enum Defines {
+    Profile,
+    Page,
+    Statement,
+    List,
+}
+
 struct Found {
     path: PathBuf,
     kind: Kind,
@@ -72,12 +94,34 @@ pub fn load(root: &Path, config: &Config) -> (Loaded, Diagnostics) {
     walk(root, "profiles", config, &mut found, &mut diags);
     walk(root, "content", config, &mut found, &mut diags);
 
-    let parsed: Vec<Result<Parsed, Diagnostic>> =
-        found.into_par_iter().map(|f| parse(root, f)).collect();
+    let parsed: Vec<(Result<Parsed, Diagnostic>, Option<(Defines, String)>)> = found
+        .into_par_iter()
+        .map(|f| {
+            let defines = match f.kind {
+                Kind::Profile => Some(Defines::Profile),
+                Kind::Page => Some(Defines::Page),
+                Kind::Statement => Some(Defines::Statement),
+                Kind::Asset(_) | Kind::ProfileTranslation | Kind::PageTranslation => None,
+                _ => Some(Defines::List),
+            };
+            let defines = defines.map(|d| (d, f.key.clone()));
+            (parse(root, f), defines)
+        })
+        .collect();
     let mut loaded = Loaded::default();
-    for p in parsed {
+    for (p, defines) in parsed {
         match p {
-            Err(d) => diags.push(d),
+            Err(d) => {
+                diags.push(d);
+                let u = &mut loaded.unreadable;
+                match defines {
+                    Some((Defines::Profile, key)) => u.profiles.insert(key),
+                    Some((Defines::Page, key)) => u.pages.insert(key),
+                    Some((Defines::Statement, key)) => u.statements.insert(key),
+                    Some((Defines::List, key)) => u.lists.insert(key),
+                    None => false,
+                };
+            }
             Ok(Parsed::Profile(d)) => loaded.profiles.push(d),
             Ok(Parsed::ProfileTranslation(d)) => loaded.profile_translations.push(d),
             Ok(Parsed::Page(d)) => loaded.pages.push(d),

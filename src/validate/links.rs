@@ -69,9 +69,19 @@ fn has_scheme(dest: &str) -> bool {
 pub(crate) fn check<'a>(
     site: &Site,
     docs: impl Iterator<Item = &'a DocSources>,
+    unreadable: &crate::load::Unreadable,
     diags: &mut Diagnostics,
 ) {
-    let pages: HashSet<String> = crate::urls::all_pages(site).into_iter().collect();
+    let mut pages: HashSet<String> = crate::urls::all_pages(site).into_iter().collect();
+    // The pages of files that could not be parsed exist all the same; their error is reported.
+    pages.extend(unreadable.profiles.iter().map(|s| crate::urls::person(s)));
+    pages.extend(
+        unreadable
+            .statements
+            .iter()
+            .map(|s| crate::urls::statement(s)),
+    );
+    pages.extend(unreadable.pages.iter().map(|p| crate::urls::page(p)));
     let files: HashSet<&str> = site
         .assets
         .iter()

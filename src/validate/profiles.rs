@@ -1,6 +1,6 @@
 //! People: facts from `profiles/<slug>.md`, words from its translations.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use crate::date::PartialDate;
@@ -17,6 +17,7 @@ use super::{DocSources, Options, TextSource, default_only};
 pub fn build(
     docs: Vec<Doc<ProfileFront>>,
     translations: Vec<Doc<ProfileTranslationFront>>,
+    unreadable: &HashSet<String>,
     root: &Path,
     codes: &[String],
     ids: &TableIds,
@@ -78,7 +79,8 @@ pub fn build(
             continue;
         }
         let Some(&i) = by_slug.get(&t.key) else {
-            if !drafts.contains(&t.key) {
+            // A draft is left out, and a file that could not be parsed is reported already.
+            if !drafts.contains(&t.key) && !unreadable.contains(&t.key) {
                 diags.push(t.src.error(1, 1, format!("a translation of `profiles/{}.md`, which does not exist", t.key))
                     .hint("the default-language file holds the facts: add it first, or check the file name"));
             }
