@@ -371,14 +371,18 @@ fn source(root: &Path, path: &Path, yaml_offset: usize) -> Result<Source, Diagno
 }
 
 fn yaml<T: DeserializeOwned>(root: &Path, f: Found) -> Result<Doc<T>, Diagnostic> {
-    let src = source(root, &f.path, 0)?;
+    parse_yaml(source(root, &f.path, 0)?, f.key, f.lang)
+}
+
+/// A YAML file's text into its typed shape (public for the fuzzer).
+pub fn parse_yaml<T: DeserializeOwned>(src: Source, key: String, lang: Lang) -> Result<Doc<T>, Diagnostic> {
     if src.text.trim().is_empty() {
         return Err(Diagnostic::error(&src.path, "the file is empty"));
     }
     let front = src.parse(&src.text)?;
     Ok(Doc {
-        key: f.key,
-        lang: f.lang,
+        key,
+        lang,
         src,
         front,
         body: String::new(),
@@ -388,7 +392,11 @@ fn yaml<T: DeserializeOwned>(root: &Path, f: Found) -> Result<Doc<T>, Diagnostic
 
 /// A Markdown file: front matter between `---` lines, then the body.
 fn markdown<T: DeserializeOwned>(root: &Path, f: Found) -> Result<Doc<T>, Diagnostic> {
-    let src = source(root, &f.path, 1)?;
+    parse_markdown(source(root, &f.path, 1)?, f.key, f.lang)
+}
+
+/// A Markdown file's text (front matter, then body) into its typed shape (public for the fuzzer).
+pub fn parse_markdown<T: DeserializeOwned>(src: Source, key: String, lang: Lang) -> Result<Doc<T>, Diagnostic> {
     let missing = || {
         src.error(
             1,
@@ -421,8 +429,8 @@ fn markdown<T: DeserializeOwned>(root: &Path, f: Found) -> Result<Doc<T>, Diagno
         .count()
         + 1;
     Ok(Doc {
-        key: f.key,
-        lang: f.lang,
+        key,
+        lang,
         src,
         front,
         body,
