@@ -360,7 +360,10 @@ fn pages(
         if let Some(desc) = d.front.description {
             page.description.set(d.lang, desc);
         }
-        page.body.set(d.lang, d.body);
+        // A translation of the title alone leaves the text in the default language, marked as such.
+        if !d.body.trim().is_empty() {
+            page.body.set(d.lang, d.body);
+        }
         sources.push(TextSource {
             src: d.src,
             body_line: d.body_line,
@@ -370,16 +373,19 @@ fn pages(
     for (page, sources) in &out {
         for lang in (1..n as u8).map(Lang) {
             if !page.body.has(lang) {
-                diags.push(sources[0].src.warning(
-                    1,
-                    1,
+                let code = &codes[lang.index()];
+                let message = if sources.iter().any(|s| s.lang == lang) {
                     format!(
-                        "no translation into `{}` yet: add content/{}.{}.md",
-                        codes[lang.index()],
-                        page.path,
-                        codes[lang.index()]
-                    ),
-                ));
+                        "content/{}.{code}.md has no text yet: the {} text is shown",
+                        page.path, codes[0]
+                    )
+                } else {
+                    format!(
+                        "no translation into `{code}` yet: add content/{}.{code}.md",
+                        page.path
+                    )
+                };
+                diags.push(sources[0].src.warning(1, 1, message));
             }
         }
     }

@@ -100,7 +100,11 @@ pub fn build(
         if let (Some(photo), Some(alt)) = (p.photo.as_mut(), f.photo_alt) {
             photo.alt.set(t.lang, alt);
         }
-        p.bio.set(t.lang, t.body);
+        // A translation of the name alone leaves the story in the default language, marked as
+        // such, rather than no story at all.
+        if !t.body.trim().is_empty() {
+            p.bio.set(t.lang, t.body);
+        }
         sources.push(TextSource {
             src: t.src,
             body_line: t.body_line,
@@ -112,14 +116,18 @@ pub fn build(
         for lang in (1..n as u8).map(Lang) {
             if !p.bio.has(lang) {
                 let code = &codes[lang.index()];
-                diags.push(sources[0].src.warning(
-                    1,
-                    1,
+                let message = if sources.iter().any(|s| s.lang == lang) {
+                    format!(
+                        "profiles/{}.{code}.md has no biography yet: the {} one is shown",
+                        p.slug, codes[0]
+                    )
+                } else {
                     format!(
                         "no `{code}` translation yet: add profiles/{}.{code}.md",
                         p.slug
-                    ),
-                ));
+                    )
+                };
+                diags.push(sources[0].src.warning(1, 1, message));
             }
         }
     }
