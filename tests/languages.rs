@@ -238,3 +238,51 @@ fn untranslated_statement_and_page_show_the_default_text_marked_as_such() {
     assert!(!text(&html).contains(&notice));
     assert_eq!(lang_of(&html, "azad edilməlidir").as_deref(), Some("az"));
 }
+
+#[test]
+fn translation_of_the_name_only_keeps_the_story_in_the_default_language() {
+    // A volunteer who can only spell the name in Azerbaijani writes a translation without a body:
+    // Azerbaijani readers still get the story, in English, marked as such.
+    let site = Site::new();
+    site.write(
+        "profiles/carol-karimova.az.md",
+        "---\nname: Karol Kərimova\n---\n",
+    );
+    site.write(
+        "content/about.az.md",
+        "---\ntitle: Kampaniya haqqında\n---\n\n",
+    );
+    let r = site.build_ok(&[]);
+    let out = site.public();
+    let notice = theme_string("az", "not_translated").replace("{language}", "English");
+
+    let html = page(&out, "az/people/carol-karimova/index.html");
+    assert!(text(&html).contains("Karol Kərimova"), "{html}");
+    assert!(text(&html).contains(&notice), "{html}");
+    assert_eq!(
+        lang_of(&html, "Carol defended journalists in court.").as_deref(),
+        Some("en")
+    );
+
+    let html = page(&out, "az/about/index.html");
+    assert!(text(&html).contains("Kampaniya haqqında"), "{html}");
+    assert!(text(&html).contains(&notice), "{html}");
+    assert_eq!(lang_of(&html, "We campaign for").as_deref(), Some("en"));
+
+    // The warning does not ask for a file that exists.
+    for (file, existing) in [
+        (
+            "profiles/carol-karimova.md",
+            "profiles/carol-karimova.az.md",
+        ),
+        ("content/about.md", "content/about.az.md"),
+    ] {
+        let w = r
+            .diagnostics()
+            .into_iter()
+            .find(|d| d.severity == "warning" && d.file == file)
+            .unwrap_or_else(|| panic!("no warning for {file}: {r:?}"));
+        assert!(w.message.contains(existing), "{w:?}");
+        assert!(!w.message.contains(&format!("add {existing}")), "{w:?}");
+    }
+}
