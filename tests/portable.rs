@@ -1,32 +1,11 @@
 //! `vigil build --portable`: a copy of the output works from any address and from file://.
 
+mod common;
 mod support;
 
 use std::path::{Component, Path, PathBuf};
 
 use support::{example, files_under, text, vigil};
-
-/// Every link value (`href`, `src`, a refresh's `url=`) of an HTML page.
-fn links(html: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for attr in [" href=", " src=", " content="] {
-        for (i, _) in html.match_indices(attr) {
-            let rest = &html[i + attr.len()..];
-            let value = match rest.chars().next() {
-                Some(q @ ('"' | '\'')) => rest[1..].split(q).next().unwrap_or(""),
-                _ => rest.split([' ', '>']).next().unwrap_or(""),
-            };
-            if attr == " content=" {
-                if let Some((_, url)) = value.split_once("url=") {
-                    out.push(url.to_string());
-                }
-                continue;
-            }
-            out.push(value.to_string());
-        }
-    }
-    out
-}
 
 /// `dir/../a/b` without touching the disk; `None` when it climbs out of the site.
 fn normalise(path: &Path) -> Option<PathBuf> {
@@ -45,19 +24,14 @@ fn normalise(path: &Path) -> Option<PathBuf> {
     Some(out)
 }
 
-#[test]
-fn every_internal_link_resolves_relative_to_its_page() {
-    let site = example();
-    let out = tempfile::tempdir().unwrap();
-    let run = vigil(&["build", "--portable", "--output", out.path().to_str().unwrap()], site.path());
-    assert!(run.status.success(), "{}", text(&run.stderr));
-    let files = files_under(out.path());
+/// Checks every link of every page of `out`; returns how many internal links it checked.
+fn assert_relative_links_resolve(out: &Path) -> usize {
+    let files = files_under(out);
     let pages: Vec<&PathBuf> = files.iter().filter(|f| f.extension().is_some_and(|e| e == "html")).collect();
-    assert!(pages.len() > 100, "the example has hundreds of pages, found {}", pages.len());
     let mut checked = 0;
     for page in pages {
-        let html = std::fs::read_to_string(out.path().join(page)).unwrap();
-        for link in links(&html) {
+        let html = std::fs::read_to_string(out.join(page)).unwrap();
+        for link in common::urls(&html) {
             if link.contains("://") || link.starts_with("mailto:") || link.starts_with('#') {
                 continue;
             }
@@ -67,11 +41,36 @@ fn every_internal_link_resolves_relative_to_its_page() {
             let dir = page.parent().unwrap();
             let target = normalise(&dir.join(path))
                 .unwrap_or_else(|| panic!("{}: `{link}` leads out of the site", page.display()));
-            assert!(out.path().join(&target).is_file(), "{}: `{link}` leads to no file", page.display());
+            assert!(out.join(&target).is_file(), "{}: `{link}` leads to no file", page.display());
             checked += 1;
         }
     }
+    checked
+}
+
+#[test]
+fn every_internal_link_resolves_relative_to_its_page() {
+    let site = example();
+    let out = tempfile::tempdir().unwrap();
+    let run = vigil(&["build", "--portable", "--output", out.path().to_str().unwrap()], site.path());
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    let checked = assert_relative_links_resolve(out.path());
     assert!(checked > 1000, "only {checked} links were checked");
+}
+
+/// The fixture lives under a deep sub-path, has photos, redirects and a file under content/.
+#[test]
+fn a_sub_path_site_with_photos_and_redirects_is_portable_too() {
+    let site = common::Site::new();
+    site.build_ok(&["--portable"]);
+    let out = site.public();
+    let checked = assert_relative_links_resolve(&out);
+    assert!(checked > 100, "only {checked} links were checked");
+    let redirects = common::html_files(&out)
+        .into_iter()
+        .filter(|f| common::page(&out, f).contains("http-equiv"))
+        .count();
+    assert!(redirects > 0, "the fixture has an alias, whose redirect was checked");
 }
 
 #[test]

@@ -45,6 +45,19 @@ pub struct Loaded {
     pub professions: Option<Doc<Table<NamedEntry>>>,
     /// Files under `content/` published as they are, by path relative to `content/`.
     pub assets: Vec<(PathBuf, String)>,
+    /// What the files that could not be parsed would have defined.
+    pub unreadable: Unreadable,
+}
+
+/// The people, pages, statements and lists of files that exist but could not be parsed. Their own
+/// error is reported; a reference to them is not reported again as a reference to nothing.
+#[derive(Default)]
+pub struct Unreadable {
+    pub profiles: HashSet<String>,
+    pub pages: HashSet<String>,
+    pub statements: HashSet<String>,
+    /// `organisations`, `charges`, `prisons`, `cases`, `professions`.
+    pub lists: HashSet<String>,
 }
 
 enum Kind {
@@ -59,6 +72,14 @@ enum Kind {
     Cases,
     Professions,
     Asset(String),
+}
+
+/// What a file defines that other files refer to.
+enum Defines {
+    Profile,
+    Page,
+    Statement,
+    List,
 }
 
 struct Found {
@@ -88,13 +109,24 @@ pub fn load(root: &Path, config: &Config, cache: &mut Cache) -> (Loaded, Diagnos
         cache.languages = config.languages.clone();
     }
     let cached = &cache.docs;
-    let parsed: Vec<(PathBuf, Result<(Option<String>, Parsed), Diagnostic>)> = found
+    type Outcome = (PathBuf, Result<(Option<String>, Parsed), Diagnostic>, Option<(Defines, String)>);
+    let parsed: Vec<Outcome> = found
         .into_par_iter()
-        .map(|f| (f.path.clone(), parse_cached(root, f, cached)))
+        .map(|f| {
+            let defines = match f.kind {
+                Kind::Profile => Some(Defines::Profile),
+                Kind::Page => Some(Defines::Page),
+                Kind::Statement => Some(Defines::Statement),
+                Kind::Asset(_) | Kind::ProfileTranslation | Kind::PageTranslation => None,
+                _ => Some(Defines::List),
+            };
+            let defines = defines.map(|d| (d, f.key.clone()));
+            (f.path.clone(), parse_cached(root, f, cached), defines)
+        })
         .collect();
     let mut seen = HashSet::new();
     let mut loaded = Loaded::default();
-    for (path, p) in parsed {
+    for (path, p, defines) in parsed {
         seen.insert(path.clone());
         let p = p.map(|(text, parsed)| {
             if let Some(text) = text {
@@ -103,7 +135,17 @@ pub fn load(root: &Path, config: &Config, cache: &mut Cache) -> (Loaded, Diagnos
             parsed
         });
         match p {
-            Err(d) => diags.push(d),
+            Err(d) => {
+                diags.push(d);
+                let u = &mut loaded.unreadable;
+                match defines {
+                    Some((Defines::Profile, key)) => u.profiles.insert(key),
+                    Some((Defines::Page, key)) => u.pages.insert(key),
+                    Some((Defines::Statement, key)) => u.statements.insert(key),
+                    Some((Defines::List, key)) => u.lists.insert(key),
+                    None => false,
+                };
+            }
             Ok(Parsed::Profile(d)) => loaded.profiles.push(d),
             Ok(Parsed::ProfileTranslation(d)) => loaded.profile_translations.push(d),
             Ok(Parsed::Page(d)) => loaded.pages.push(d),
@@ -413,14 +455,18 @@ fn source(root: &Path, path: &Path, text: String, yaml_offset: usize) -> Source 
 }
 
 fn yaml<T: DeserializeOwned>(root: &Path, f: Found, text: String) -> Result<Doc<T>, Diagnostic> {
-    let src = source(root, &f.path, text, 0);
+    parse_yaml(source(root, &f.path, text, 0), f.key, f.lang)
+}
+
+/// A YAML file's text into its typed shape (public for the fuzzer).
+pub fn parse_yaml<T: DeserializeOwned>(src: Source, key: String, lang: Lang) -> Result<Doc<T>, Diagnostic> {
     if src.text.trim().is_empty() {
         return Err(Diagnostic::error(&src.path, "the file is empty"));
     }
     let front = src.parse(&src.text)?;
     Ok(Doc {
-        key: f.key,
-        lang: f.lang,
+        key,
+        lang,
         src,
         front,
         body: String::new(),
@@ -429,12 +475,12 @@ fn yaml<T: DeserializeOwned>(root: &Path, f: Found, text: String) -> Result<Doc<
 }
 
 /// A Markdown file: front matter between `---` lines, then the body.
-fn markdown<T: DeserializeOwned>(
-    root: &Path,
-    f: Found,
-    text: String,
-) -> Result<Doc<T>, Diagnostic> {
-    let src = source(root, &f.path, text, 1);
+fn markdown<T: DeserializeOwned>(root: &Path, f: Found, text: String) -> Result<Doc<T>, Diagnostic> {
+    parse_markdown(source(root, &f.path, text, 1), f.key, f.lang)
+}
+
+/// A Markdown file's text (front matter, then body) into its typed shape (public for the fuzzer).
+pub fn parse_markdown<T: DeserializeOwned>(src: Source, key: String, lang: Lang) -> Result<Doc<T>, Diagnostic> {
     let missing = || {
         src.error(
             1,
@@ -467,8 +513,8 @@ fn markdown<T: DeserializeOwned>(
         .count()
         + 1;
     Ok(Doc {
-        key: f.key,
-        lang: f.lang,
+        key,
+        lang,
         src,
         front,
         body,

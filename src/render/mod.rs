@@ -170,10 +170,16 @@ impl<'a> Renderer<'a> {
             .collect();
         let mut diags = Diagnostics::default();
         let mut out = Vec::with_capacity(results.len());
+        // A template mistake fails every page that uses it: report it once.
+        let mut seen = HashSet::new();
         for r in results {
             match r {
                 Ok(t) => out.push(t),
-                Err(d) => diags.push(d),
+                Err(d) => {
+                    if seen.insert(d.render()) {
+                        diags.push(d);
+                    }
+                }
             }
         }
         (out, diags)
@@ -307,6 +313,7 @@ fn render_page(
         site_description: config.description.in_lang(lang),
         root: config.lang_root(lang),
         stylesheet: urls::asset_href(config, "static/style.css"),
+        static_root: urls::asset_href(config, "static/"),
         nav,
         languages,
         canonical: config.absolute(&urls::href(config, lang, &page.path)),
@@ -318,6 +325,7 @@ fn render_page(
             .then(|| t.not_translated.replace("{language}", default_name)),
         default_lang: config.code(Lang::DEFAULT),
         build_date: t.date(crate::date::PartialDate::from_date(site.today)),
+        build_date_iso: crate::date::PartialDate::from_date(site.today).to_string(),
     };
     theme.render(page.template, &common, &page.view)
 }
