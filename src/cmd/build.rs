@@ -9,5 +9,5 @@ use vigil::diag::Format;
 pub fn run(opts: &Options, verbose: bool, format: Format) -> ExitCode {
     let started = Instant::now();
     let report = build::build(opts);
-    super::finish(report, verbose, started, "Built", format)
+    super::finish(report, verbose, started, "Built", format, false)
 }

@@ -25,5 +25,5 @@ pub fn run(opts: &Options, format: Format, external: bool, translations: bool) -
             Err(_) => eprintln!("the site has errors: fix them to see what is not translated"),
         }
     }
-    super::finish(report, false, started, "Checked", format)
+    super::finish(report, false, started, "Checked", format, translations)
 }

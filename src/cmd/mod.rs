@@ -39,9 +39,16 @@ pub fn print_diagnostics(diagnostics: &[Diagnostic], format: Format) {
     }
 }
 
-/// The closing line and the exit status. With `--format json` stdout holds the JSON alone, so the
-/// closing line goes to stderr.
-pub fn finish(report: Report, verbose: bool, started: Instant, verb: &str, format: Format) -> ExitCode {
+/// The closing line and the exit status. When stdout holds data (`--format json`, the translations
+/// table) the closing line goes to stderr, so the data can be piped as it is.
+pub fn finish(
+    report: Report,
+    verbose: bool,
+    started: Instant,
+    verb: &str,
+    format: Format,
+    stdout_is_data: bool,
+) -> ExitCode {
     let (errors, warnings) = (report.diagnostics.errors(), report.diagnostics.warnings());
     print_diagnostics(&report.diagnostics.sorted(), format);
     if verbose {
@@ -51,7 +58,7 @@ pub fn finish(report: Report, verbose: bool, started: Instant, verb: &str, forma
     }
     let elapsed = started.elapsed().as_secs_f64();
     let say = |line: String| {
-        if format == Format::Json {
+        if format == Format::Json || stdout_is_data {
             eprintln!("{line}");
         } else {
             println!("{line}");
