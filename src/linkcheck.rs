@@ -148,28 +148,26 @@ fn collect(loaded: &Loaded) -> Vec<Link> {
                 .push(src.warning(line, col, String::new()));
         }
     };
-    let mut markdown = |src: &Source, from_line: usize, body: &str| {
-        for (url, _) in links(body) {
-            add(src, from_line, &url);
-        }
-    };
     fn bodies<T>(docs: &[Doc<T>]) -> impl Iterator<Item = (&Source, usize, &str)> {
         docs.iter().map(|d| (&d.src, d.body_line, d.body.as_str()))
     }
+    let statement_bodies = loaded.statements.iter().flat_map(|d| {
+        let texts: Vec<&str> = match &d.front.body {
+            RawText::One(body) => vec![body.as_str()],
+            RawText::Many(map) => map.values().map(String::as_str).collect(),
+        };
+        texts.into_iter().map(move |t| (&d.src, 1, t))
+    });
     for (src, line, body) in bodies(&loaded.profiles)
         .chain(bodies(&loaded.profile_translations))
         .chain(bodies(&loaded.pages))
         .chain(bodies(&loaded.page_translations))
+        .chain(statement_bodies)
     {
-        markdown(src, line, body);
-    }
-    for d in &loaded.statements {
-        match &d.front.body {
-            RawText::One(body) => markdown(&d.src, 1, body),
-            RawText::Many(map) => map.values().for_each(|b| markdown(&d.src, 1, b)),
+        for (url, _) in links(body) {
+            add(src, line, &url);
         }
     }
-    drop(markdown);
     for d in &loaded.statements {
         if let Some(url) = &d.front.source {
             add(&d.src, 1, url);

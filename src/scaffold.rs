@@ -91,9 +91,7 @@ fn profile_default(name: &str, slug: &str, codes: &[String]) -> String {
     let translations = if others.is_empty() {
         String::new()
     } else {
-        format!(
-            "# The same person's name and story in the other languages are in {others}.\n"
-        )
+        format!("# The same person's name and story in the other languages are in {others}.\n")
     };
     let quoted = yaml_quote(name);
     format!(
@@ -194,7 +192,10 @@ body:
 /// A title on one YAML line: quoted when it holds what YAML would read otherwise.
 fn yaml_quote(s: &str) -> String {
     let plain = !s.is_empty()
-        && !s.contains([':', '#', '"', '\'', '\n', '[', ']', '{', '}', ',', '&', '*', '!', '|', '>', '%', '@', '`'])
+        && !s.contains([
+            ':', '#', '"', '\'', '\n', '[', ']', '{', '}', ',', '&', '*', '!', '|', '>', '%', '@',
+            '`',
+        ])
         && !s.starts_with(['-', '?', ' '])
         && !s.ends_with(' ');
     if plain {

@@ -55,11 +55,29 @@ pub fn rows(site: &Site) -> Vec<Row> {
         );
     }
     let lists = [
-        ("organisations", site.organisations.iter().map(|o| (&o.id, &o.name)).collect::<Vec<_>>()),
-        ("charges", site.charges.iter().map(|c| (&c.id, &c.text)).collect()),
-        ("prisons", site.prisons.iter().map(|p| (&p.id, &p.name)).collect()),
-        ("cases", site.cases.iter().map(|c| (&c.id, &c.name)).collect()),
-        ("professions", site.professions.iter().map(|p| (&p.id, &p.name)).collect()),
+        (
+            "organisations",
+            site.organisations
+                .iter()
+                .map(|o| (&o.id, &o.name))
+                .collect::<Vec<_>>(),
+        ),
+        (
+            "charges",
+            site.charges.iter().map(|c| (&c.id, &c.text)).collect(),
+        ),
+        (
+            "prisons",
+            site.prisons.iter().map(|p| (&p.id, &p.name)).collect(),
+        ),
+        (
+            "cases",
+            site.cases.iter().map(|c| (&c.id, &c.name)).collect(),
+        ),
+        (
+            "professions",
+            site.professions.iter().map(|p| (&p.id, &p.name)).collect(),
+        ),
     ];
     for (file, entries) in lists {
         let field = if file == "charges" { "text" } else { "name" };

@@ -17,16 +17,35 @@ fn a_new_profile_has_a_translation_stub_and_asks_for_the_arrest_date() {
     assert!(az.contains("name: Bəhruz Səmədov"));
 
     let check = vigil(&["check", "--format", "github"], root);
-    assert_eq!(check.status.code(), Some(1), "an untouched stub is not published");
+    assert_eq!(
+        check.status.code(),
+        Some(1),
+        "an untouched stub is not published"
+    );
     let out = text(&check.stdout);
-    assert!(out.lines().any(|l| l.starts_with("::error file=profiles/bahruz-samadov.md,line=") && l.contains("YYYY-MM-DD")), "{out}");
+    assert!(
+        out.lines().any(
+            |l| l.starts_with("::error file=profiles/bahruz-samadov.md,line=")
+                && l.contains("YYYY-MM-DD")
+        ),
+        "{out}"
+    );
 
-    edit(root, "profiles/bahruz-samadov.md", "arrested: YYYY-MM-DD", "arrested: 2023-11-29");
+    edit(
+        root,
+        "profiles/bahruz-samadov.md",
+        "arrested: YYYY-MM-DD",
+        "arrested: 2023-11-29",
+    );
     let check = vigil(&["check"], root);
     assert!(check.status.success(), "{}", text(&check.stderr));
 
     let again = vigil(&["new", "profile", "Bəhruz Səmədov"], root);
-    assert_eq!(again.status.code(), Some(1), "an existing file is never overwritten");
+    assert_eq!(
+        again.status.code(),
+        Some(1),
+        "an existing file is never overwritten"
+    );
 }
 
 #[test]
@@ -44,7 +63,8 @@ fn a_new_statement_passes_once_dated() {
     let out = tempfile::tempdir().unwrap();
     let build = vigil(&["build", "--output", out.path().to_str().unwrap()], root);
     assert!(build.status.success());
-    let page = std::fs::read_to_string(out.path().join("statements/free-them-all-now/index.html")).unwrap();
+    let page = std::fs::read_to_string(out.path().join("statements/free-them-all-now/index.html"))
+        .unwrap();
     assert!(page.contains("Free Them: All Now"));
 }
 
@@ -57,9 +77,13 @@ fn slugs_of_the_example_profiles_come_from_their_azerbaijani_names() {
     for entry in std::fs::read_dir(&dir).unwrap() {
         let path = entry.unwrap().path();
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        let Some(slug) = name.strip_suffix(".az.md") else { continue };
+        let Some(slug) = name.strip_suffix(".az.md") else {
+            continue;
+        };
         let text = std::fs::read_to_string(&path).unwrap();
-        let Some(az_name) = text.lines().find_map(|l| l.strip_prefix("name: ")) else { continue };
+        let Some(az_name) = text.lines().find_map(|l| l.strip_prefix("name: ")) else {
+            continue;
+        };
         let got = vigil::translit::slug(az_name.trim());
         if got != slug {
             wrong.push(format!("{az_name} -> {got}, not {slug}"));

@@ -47,11 +47,18 @@ fn start(root: &std::path::Path) -> (Server, String, String) {
 fn get(host: &str, path: &str) -> (u16, String) {
     let mut s = TcpStream::connect(host).unwrap();
     s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-    write!(s, "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").unwrap();
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
     let mut response = String::new();
     s.read_to_string(&mut response).unwrap();
     let status = response[9..12].parse().unwrap();
-    let body = response.split_once("\r\n\r\n").map(|(_, b)| b.to_string()).unwrap_or_default();
+    let body = response
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_string())
+        .unwrap_or_default();
     (status, body)
 }
 
@@ -62,7 +69,11 @@ impl Events {
     fn open(host: &str, path: &str) -> Events {
         let mut s = TcpStream::connect(host).unwrap();
         s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
-        write!(s, "GET {path} HTTP/1.1\r\nHost: {host}\r\nAccept: text/event-stream\r\n\r\n").unwrap();
+        write!(
+            s,
+            "GET {path} HTTP/1.1\r\nHost: {host}\r\nAccept: text/event-stream\r\n\r\n"
+        )
+        .unwrap();
         let mut events = Events(BufReader::new(s));
         let mut line = String::new();
         events.0.read_line(&mut line).unwrap();
@@ -93,7 +104,9 @@ fn serves_rebuilds_reloads_shows_errors_and_recovers() {
 
     let (status, home) = get(&host, &base);
     assert_eq!(status, 200);
-    assert!(home.contains(&format!("<script src=\"{base}__vigil/live.js\" defer></script>")));
+    assert!(home.contains(&format!(
+        "<script src=\"{base}__vigil/live.js\" defer></script>"
+    )));
     let (status, script) = get(&host, &format!("{base}__vigil/live.js"));
     assert_eq!(status, 200);
     assert!(script.contains("EventSource"));
@@ -102,19 +115,31 @@ fn serves_rebuilds_reloads_shows_errors_and_recovers() {
 
     let person = format!("{base}people/ali-zeynal/");
     let mut events = Events::open(&host, &format!("{base}__vigil/events"));
-    edit(root, "profiles/ali-zeynal.md", "name: Ali Zeynal", "name: Ali Zeynalov-Edited");
+    edit(
+        root,
+        "profiles/ali-zeynal.md",
+        "name: Ali Zeynal",
+        "name: Ali Zeynalov-Edited",
+    );
     events.wait("reload");
     let (status, page) = get(&host, &person);
     assert_eq!(status, 200);
     assert!(page.contains("Ali Zeynalov-Edited"));
 
-    edit(root, "profiles/ali-zeynal.md", "status:", "status: jailed\nold_status:");
+    edit(
+        root,
+        "profiles/ali-zeynal.md",
+        "status:",
+        "status: jailed\nold_status:",
+    );
     events.wait("problems");
     let (_, json) = get(&host, &format!("{base}__vigil/problems.json"));
     let report: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert!(report["errors"].as_u64().unwrap() >= 1, "{json}");
     let located = report["diagnostics"].as_array().unwrap().iter().any(|d| {
-        d["severity"] == "error" && d["file"] == "profiles/ali-zeynal.md" && d["line"].as_u64().unwrap() > 0
+        d["severity"] == "error"
+            && d["file"] == "profiles/ali-zeynal.md"
+            && d["line"].as_u64().unwrap() > 0
     });
     assert!(located, "the error names the file and line: {json}");
     let (status, page) = get(&host, &person);
@@ -124,7 +149,9 @@ fn serves_rebuilds_reloads_shows_errors_and_recovers() {
     // One save that fixes the error and changes the name.
     let file = root.join("profiles/ali-zeynal.md");
     let text = std::fs::read_to_string(&file).unwrap();
-    let fixed = text.replace("status: jailed\nold_status:", "status:").replace("Zeynalov-Edited", "Zeynalov-Fixed");
+    let fixed = text
+        .replace("status: jailed\nold_status:", "status:")
+        .replace("Zeynalov-Edited", "Zeynalov-Fixed");
     assert_ne!(fixed, text);
     std::fs::write(&file, fixed).unwrap();
     events.wait("reload");

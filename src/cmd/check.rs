@@ -12,9 +12,10 @@ pub fn run(opts: &Options, format: Format, external: bool, translations: bool) -
     let started = Instant::now();
     let mut report = build::check(opts);
     if external {
-        report
-            .diagnostics
-            .extend(build::external_links(opts, &vigil::linkcheck::Options::default()));
+        report.diagnostics.extend(build::external_links(
+            opts,
+            &vigil::linkcheck::Options::default(),
+        ));
         if report.diagnostics.has_errors() {
             report.site = None;
         }

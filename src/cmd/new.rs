@@ -31,7 +31,9 @@ pub fn run(root: &Path, what: What) -> ExitCode {
             for f in files {
                 println!("wrote {}", f.display());
             }
-            println!("Fill in the fields (the notes above each one say what it wants), then run `vigil check`.");
+            println!(
+                "Fill in the fields (the notes above each one say what it wants), then run `vigil check`."
+            );
             ExitCode::SUCCESS
         }
         Err(d) => {

@@ -26,7 +26,10 @@ pub fn render(diags: &[Diagnostic], format: Format) -> String {
 fn human(diags: &[Diagnostic]) -> String {
     const SHOWN_IN_FULL: usize = 3;
     let same = |a: &Diagnostic, b: &Diagnostic| {
-        a.severity == Severity::Warning && b.severity == a.severity && a.message == b.message && a.hint == b.hint
+        a.severity == Severity::Warning
+            && b.severity == a.severity
+            && a.message == b.message
+            && a.hint == b.hint
     };
     let mut out = String::new();
     let mut done = vec![false; diags.len()];
@@ -34,7 +37,9 @@ fn human(diags: &[Diagnostic]) -> String {
         if done[i] {
             continue;
         }
-        let group: Vec<usize> = (i..diags.len()).filter(|&j| !done[j] && same(d, &diags[j])).collect();
+        let group: Vec<usize> = (i..diags.len())
+            .filter(|&j| !done[j] && same(d, &diags[j]))
+            .collect();
         if group.len() <= SHOWN_IN_FULL {
             out.push_str(&d.render());
             done[i] = true;
@@ -161,7 +166,10 @@ mod tests {
             .collect();
         let out = render(&many, Format::Human);
         assert_eq!(out.matches("no photo yet").count(), 1, "{out}");
-        assert!(out.contains("(5 files)") && out.contains("  p4.md:2:1\n"), "{out}");
+        assert!(
+            out.contains("(5 files)") && out.contains("  p4.md:2:1\n"),
+            "{out}"
+        );
         assert!(out.contains("error: z.md:1:1: broken"), "{out}");
     }
 

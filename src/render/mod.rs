@@ -149,21 +149,20 @@ impl<'a> Renderer<'a> {
                     lang,
                     t: &self.strings[lang.index()],
                 };
-                pages_of(&v, job).into_iter().map(move |page| (i, lang, page))
+                pages_of(&v, job)
+                    .into_iter()
+                    .map(move |page| (i, lang, page))
             })
             .map(|(i, lang, page)| {
                 let html = render_page(site, self.strings, self.theme, lang, &page)?;
                 let html = crate::write::minify(html.as_bytes());
-                if let Some(d) = dead_link(site, &self.planned, &html, self.theme, page.template)
-                {
+                if let Some(d) = dead_link(site, &self.planned, &html, self.theme, page.template) {
                     return Err(d);
                 }
                 let file = urls::file(&site.config, lang, &page.path);
                 let html = match self.links {
                     Links::Rooted => html,
-                    Links::Relative => {
-                        relative::relativize(&html, &site.config.base_path, &file)
-                    }
+                    Links::Relative => relative::relativize(&html, &site.config.base_path, &file),
                 };
                 emit(i, file, html)
             })

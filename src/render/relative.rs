@@ -68,10 +68,7 @@ mod tests {
     fn links_are_relative_to_the_page_and_name_index_files() {
         assert_eq!(relative("index.html", ""), "index.html");
         assert_eq!(relative("index.html", "people/"), "people/index.html");
-        assert_eq!(
-            relative("people/anar/index.html", ""),
-            "../../index.html"
-        );
+        assert_eq!(relative("people/anar/index.html", ""), "../../index.html");
         assert_eq!(
             relative("az/people/anar/index.html", "az/people/bob/#facts"),
             "../bob/index.html#facts"

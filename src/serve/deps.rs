@@ -152,7 +152,8 @@ impl Dirty {
     /// Keeps as card changes only the people whose card differs between the two sites: an edit to
     /// a biography or a summary then renders the person's own pages alone.
     pub fn keep_cards(&mut self, before: &Site, after: &Site) {
-        self.cards.retain(|slug| card(before, slug) != card(after, slug));
+        self.cards
+            .retain(|slug| card(before, slug) != card(after, slug));
     }
 
     /// Before the first good build nothing can be told apart.
@@ -181,7 +182,10 @@ fn card(site: &Site, slug: &str) -> Option<String> {
             p.case.map(|i| id(&site.cases, i)),
             p.organisation.map(|i| site.organisations[i].id.clone()),
             p.prison.map(|i| site.prisons[i].id.clone()),
-            p.charges.iter().map(|&i| site.charges[i].id.clone()).collect::<Vec<_>>(),
+            p.charges
+                .iter()
+                .map(|&i| site.charges[i].id.clone())
+                .collect::<Vec<_>>(),
         )
     ))
 }

@@ -91,7 +91,11 @@ pub fn handle(request: Request, shared: &Shared) {
     let rel = percent_decode(rel);
     match rel.strip_prefix(RESERVED) {
         Some("live.js") => {
-            let _ = request.respond(bytes(LIVE_JS.as_bytes().to_vec(), "text/javascript; charset=utf-8", 200));
+            let _ = request.respond(bytes(
+                LIVE_JS.as_bytes().to_vec(),
+                "text/javascript; charset=utf-8",
+                200,
+            ));
         }
         Some("events") => events(request, shared),
         Some("problems.json") => {
@@ -131,7 +135,9 @@ fn serve_file(request: Request, shared: &Shared, rel: &str) {
 fn not_found(request: Request, shared: &Shared, snapshot: &Snapshot) {
     let page = match snapshot.files.get("404.html") {
         Some(Body::Bytes(b)) => b.as_ref().clone(),
-        _ => b"<!doctype html><meta charset=utf-8><title>Not found</title><p>Not found.</p>".to_vec(),
+        _ => {
+            b"<!doctype html><meta charset=utf-8><title>Not found</title><p>Not found.</p>".to_vec()
+        }
     };
     respond(request, shared, "404.html", page, 404);
 }
@@ -166,7 +172,11 @@ fn events(request: Request, shared: &Shared) {
     let rx = shared.subscribe();
     let mut out = request.into_writer();
     let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n: vigil\n\n";
-    if out.write_all(head.as_bytes()).and_then(|()| out.flush()).is_err() {
+    if out
+        .write_all(head.as_bytes())
+        .and_then(|()| out.flush())
+        .is_err()
+    {
         return;
     }
     loop {
@@ -207,7 +217,10 @@ fn header(name: &str, value: &str) -> Header {
 }
 
 fn content_type(file: &str) -> &'static str {
-    let ext = file.rsplit_once('.').map_or("", |(_, e)| e).to_ascii_lowercase();
+    let ext = file
+        .rsplit_once('.')
+        .map_or("", |(_, e)| e)
+        .to_ascii_lowercase();
     match ext.as_str() {
         "html" => "text/html; charset=utf-8",
         "css" => "text/css; charset=utf-8",
@@ -236,12 +249,12 @@ fn percent_decode(s: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         let hex = |b: u8| (b as char).to_digit(16);
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-                continue;
-            }
+        let pair = (bytes[i] == b'%' && i + 2 < bytes.len())
+            .then(|| (hex(bytes[i + 1]), hex(bytes[i + 2])));
+        if let Some((Some(h), Some(l))) = pair {
+            out.push((h * 16 + l) as u8);
+            i += 3;
+            continue;
         }
         out.push(bytes[i]);
         i += 1;

@@ -116,10 +116,9 @@ fn next_changes(rx: &Receiver<notify::Result<notify::Event>>, root: &Path) -> Op
             continue;
         }
         for path in event.paths {
-            if let Some(rel) = relevant(root, &path) {
-                if !changed.contains(&rel) {
-                    changed.push(rel);
-                }
+            match relevant(root, &path) {
+                Some(rel) if !changed.contains(&rel) => changed.push(rel),
+                _ => {}
             }
         }
     }

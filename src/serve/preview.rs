@@ -81,8 +81,7 @@ impl Preview {
     /// stays noted, so the next good save renders everything the failed ones touched.
     pub fn rebuild(&mut self) -> Result<Built, Vec<Diagnostic>> {
         let started = Instant::now();
-        let prepared =
-            build::prepare(&self.opts, &mut self.cache).map_err(|d| d.sorted())?;
+        let prepared = build::prepare(&self.opts, &mut self.cache).map_err(|d| d.sorted())?;
         let site = &prepared.site;
         if let Some(g) = &self.good {
             self.dirty.keep_cards(&g.prepared.site, site);
@@ -100,7 +99,10 @@ impl Preview {
             .iter()
             .map(|&(lang, job)| deps::key(site, lang, job))
             .collect();
-        let new_deps: Vec<Vec<Dep>> = all_jobs.iter().map(|&(_, job)| deps::deps(site, job)).collect();
+        let new_deps: Vec<Vec<Dep>> = all_jobs
+            .iter()
+            .map(|&(_, job)| deps::deps(site, job))
+            .collect();
         let selected: Vec<usize> = (0..all_jobs.len())
             .filter(|&i| {
                 let Some(g) = self.good.as_ref().filter(|_| !everything) else {

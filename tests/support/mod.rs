@@ -11,8 +11,14 @@ pub fn example() -> tempfile::TempDir {
     for entry in walkdir::WalkDir::new(repo) {
         let entry = entry.expect("readable repository");
         let rel = entry.path().strip_prefix(repo).unwrap();
-        let top = rel.components().next().map(|c| c.as_os_str().to_string_lossy().into_owned());
-        let keep = matches!(top.as_deref(), Some("profiles" | "content" | "themes" | "site.yaml"));
+        let top = rel
+            .components()
+            .next()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned());
+        let keep = matches!(
+            top.as_deref(),
+            Some("profiles" | "content" | "themes" | "site.yaml")
+        );
         if !keep {
             continue;
         }
