@@ -64,6 +64,12 @@ pub(crate) fn check<'a>(
                 .iter()
                 .filter_map(|p| p.photo.as_ref().map(|ph| ph.output.as_str())),
         )
+        .chain([
+            crate::opendata::PROFILES_CSV,
+            crate::opendata::PROFILES_JSON,
+            crate::opendata::STATEMENTS_JSON,
+            crate::opendata::ORGANISATIONS_JSON,
+        ])
         .collect();
     let texts = site
         .profiles
