@@ -116,6 +116,7 @@ pub struct ChartWords {
     pub source_profiles: String,
     pub data_table: String,
     pub download_csv: String,
+    pub download_svg: String,
     pub unknown: String,
     pub total: String,
     pub period: String,

@@ -8,29 +8,36 @@
 pub const FOLD: &[(&str, &str)] = &[
     // "İ" lower-cases to "i" and a combining dot.
     ("\u{307}", ""),
-    // Azerbaijani Latin letters whose English spelling differs, before "ç" brings in a "c".
+    // English spellings of Azerbaijani letters, first, so that their "c" is not taken for a "j".
+    ("ch", "ç"),
+    ("sh", "ş"),
+    ("gh", "ğ"),
+    ("kh", "x"),
+    ("zh", "z"),
+    // Azerbaijani "c" is English "j", "q" is "g".
     ("c", "j"),
     ("q", "g"),
-    ("x", "kh"),
-    ("ç", "ch"),
-    ("ş", "sh"),
-    ("ğ", "gh"),
+    // Then each letter to its plainest form.
+    ("ç", "c"),
+    ("ş", "s"),
+    ("ğ", "g"),
+    ("x", "h"),
     ("ə", "a"),
     ("ı", "i"),
     ("ö", "o"),
     ("ü", "u"),
-    // Cyrillic (Russian and Azerbaijani), letter by letter.
-    ("щ", "shch"),
-    ("ш", "sh"),
-    ("ч", "ch"),
-    ("ж", "zh"),
-    ("х", "kh"),
+    // Cyrillic (Russian and Azerbaijani), straight to the same plain forms.
+    ("щ", "sc"),
+    ("ш", "s"),
+    ("ч", "c"),
+    ("ж", "z"),
+    ("х", "h"),
     ("ц", "ts"),
     ("ю", "yu"),
     ("я", "ya"),
     ("ё", "yo"),
     ("ә", "a"),
-    ("ғ", "gh"),
+    ("ғ", "g"),
     ("ҹ", "j"),
     ("һ", "h"),
     ("ү", "u"),
@@ -61,12 +68,6 @@ pub const FOLD: &[(&str, &str)] = &[
     ("э", "e"),
     ("ъ", ""),
     ("ь", ""),
-    // Two letters for one sound, written either way: fold both to one letter.
-    ("sh", "s"),
-    ("ch", "c"),
-    ("gh", "g"),
-    ("kh", "h"),
-    ("zh", "z"),
 ];
 
 pub fn fold(s: &str) -> String {

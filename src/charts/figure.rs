@@ -22,9 +22,9 @@ pub struct Context<'a> {
     pub charts: &'a [Chart],
 }
 
-/// Where a chart's CSV file lives, relative to a language's root.
-pub fn csv_path(page: &str, chart: &Chart) -> String {
-    format!("{page}{}.csv", chart.id)
+/// Where a chart's CSV or SVG file lives, relative to a language's root.
+pub fn file_path(page: &str, chart: &Chart, ext: &str) -> String {
+    format!("{page}{}.{ext}", chart.id)
 }
 
 impl Context<'_> {
@@ -66,12 +66,14 @@ impl Context<'_> {
         if let Some(n) = &table.note {
             let _ = write!(h, " {}", escape(n));
         }
-        let csv = urls::href(&self.site.config, self.lang, &csv_path(self.page, chart));
+        let href = |ext| urls::href(&self.site.config, self.lang, &file_path(self.page, chart, ext));
         let _ = write!(
             h,
-            " <a class=\"chart-csv\" href=\"{}\" download>{}</a></p>",
-            escape(&csv),
-            escape(&t.charts.download_csv)
+            " <a class=\"chart-file\" href=\"{}\" download>{}</a> <a class=\"chart-file\" href=\"{}\" download>{}</a></p>",
+            escape(&href("csv")),
+            escape(&t.charts.download_csv),
+            escape(&href("svg")),
+            escape(&t.charts.download_svg)
         );
         let _ = write!(
             h,

@@ -99,8 +99,10 @@ pub enum InlineLabel {
     Date(PartialDate),
 }
 
-/// (output path, content) of the CSV file of every chart of every page, in every language.
-pub fn csv_files(site: &crate::model::Site, strings: &[crate::i18n::Strings]) -> Vec<(String, String)> {
+/// (output path, content) of the files beside every chart of every page, in every language: its
+/// figures as CSV, and its drawing as a standalone SVG file (well-formed XML, unlike the minified
+/// copy inside the page) that others can reuse.
+pub fn files(site: &crate::model::Site, strings: &[crate::i18n::Strings]) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for lang in site.config.langs() {
         for page in &site.pages {
@@ -114,8 +116,11 @@ pub fn csv_files(site: &crate::model::Site, strings: &[crate::i18n::Strings]) ->
                 charts: &page.charts[shown.index()],
             };
             for chart in ctx.charts {
-                let file = crate::urls::file(&site.config, lang, &figure::csv_path(&path, chart));
-                out.push((file, table::csv(&ctx.table(chart))));
+                let table = ctx.table(chart);
+                let file = |ext| crate::urls::file(&site.config, lang, &figure::file_path(&path, chart, ext));
+                out.push((file("csv"), table::csv(&table)));
+                let svg = svg::draw(chart, &table, ctx.t);
+                out.push((file("svg"), format!("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n{svg}\n")));
             }
         }
     }

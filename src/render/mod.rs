@@ -102,7 +102,7 @@ pub fn render(
 ) -> Result<Written, Diagnostics> {
     let mut diags = Diagnostics::default();
     let files = other_files(site, theme);
-    let mut generated = crate::charts::csv_files(site, strings);
+    let mut generated = crate::charts::files(site, strings);
     generated.extend(crate::opendata::files(site, strings));
     // Every file the build will write, so each page's links can be checked as it is rendered.
     let mut planned: HashSet<String> = files.iter().map(|(_, rel)| rel.clone()).collect();
