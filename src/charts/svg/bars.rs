@@ -85,7 +85,8 @@ pub fn vertical(c: &Canvas) -> (f64, String) {
             acc += v;
         }
         let label = c.number(r.total());
-        if r.total() > 0.0 && text_width(&label, FONT) <= slot + 2.0 {
+        // Figures over the bars only where they fit with room to spare; the table has them all.
+        if r.total() > 0.0 && slot >= 18.0 && text_width(&label, FONT) + 4.0 <= slot {
             let _ = write!(
                 s,
                 "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-weight=\"700\">{label}</text>",

@@ -24,7 +24,7 @@ pub fn counter(c: &Canvas) -> (f64, String) {
 /// One line per arrest, oldest first, under a heading for each year.
 pub fn timeline(c: &Canvas) -> (f64, String) {
     let mut s = String::new();
-    let (date_x, rail_x, name_x) = (118.0, 128.0, 140.0);
+    let (date_x, rail_x, name_x) = (146.0, 158.0, 172.0);
     let mut y = 0.0;
     let mut year = String::new();
     let first = y;
