@@ -10,7 +10,7 @@ use syntect::util::LinesWithEndings;
 
 use crate::config::Config;
 use crate::text::Lang;
-use crate::validate::links::{Target, internal};
+use crate::validate::links::{Target, internal, safe_scheme};
 
 /// Loaded on the first fenced code block only: most campaign sites never pay for it.
 fn syntaxes() -> &'static SyntaxSet {
@@ -117,6 +117,8 @@ fn rewrite<'a>(dest: CowStr<'a>, config: &Config, lang: Lang) -> CowStr<'a> {
             crate::urls::href(config, lang, f).into()
         }
         Some(Ok(Target::File(f))) => crate::urls::asset_href(config, f).into(),
+        // Validation rejects these already; this keeps a renderer used elsewhere just as safe.
+        None if !safe_scheme(&dest) => "#".into(),
         _ => dest,
     }
 }

@@ -61,19 +61,54 @@ impl Staging {
         })
     }
 
+    /// Puts the new site in place in one step where the system allows it, so that a reader (or a
+    /// crash) sees either the whole old site or the whole new one, never a mix or nothing.
     pub fn commit(mut self) -> std::io::Result<()> {
-        let old = sibling(&self.target, "old");
-        if old.exists() {
-            std::fs::remove_dir_all(&old)?;
-        }
         if self.target.exists() {
-            std::fs::rename(&self.target, &old)?;
+            exchange(&self.dir, &self.target)?;
+            // The old site is now at the staging path; Drop removes it.
+        } else {
+            std::fs::rename(&self.dir, &self.target)?;
+            self.committed = true;
         }
-        std::fs::rename(&self.dir, &self.target)?;
-        self.committed = true;
-        let _ = std::fs::remove_dir_all(&old);
         Ok(())
     }
+}
+
+/// Swaps two folders atomically (Linux `renameat2` with `RENAME_EXCHANGE`).
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let a = CString::new(a.as_os_str().as_bytes())?;
+    let b = CString::new(b.as_os_str().as_bytes())?;
+    // SAFETY: both paths are valid NUL-terminated strings that outlive the call.
+    let r = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if r == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+/// Elsewhere: two renames, with the old site kept aside until the new one is in place.
+#[cfg(not(target_os = "linux"))]
+fn exchange(new: &Path, target: &Path) -> std::io::Result<()> {
+    let old = sibling(target, "old");
+    if old.exists() {
+        std::fs::remove_dir_all(&old)?;
+    }
+    std::fs::rename(target, &old)?;
+    std::fs::rename(new, target)?;
+    std::fs::rename(&old, new)
 }
 
 impl Drop for Staging {

@@ -49,7 +49,8 @@ pub struct ArrestFront {
     #[serde(default)]
     pub charges: Vec<String>,
     pub prison: Option<String>,
-    pub sentence: Option<String>,
+    /// A text: the translation files hold no `arrests`, so other languages are written here.
+    pub sentence: Option<RawText>,
 }
 
 /// The fields a family may ask to keep private. Name, status and arrest date are what the campaign

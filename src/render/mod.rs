@@ -268,7 +268,7 @@ fn render_page(
             .then(|| t.not_translated.replace("{language}", default_name)),
         default_lang: config.code(Lang::DEFAULT),
         build_date: t.date(crate::date::PartialDate::from_date(site.today)),
-        build_iso: crate::date::PartialDate::from_date(site.today).to_string(),
+        build_date_iso: crate::date::PartialDate::from_date(site.today).to_string(),
     };
     theme.render(page.template, &common, &page.view)
 }

@@ -296,6 +296,7 @@ pub fn listings(v: &Views) -> Vec<Page> {
 struct Person {
     card: PersonCard,
     summary: Option<String>,
+    summary_fallback: bool,
     facts: Vec<Fact>,
     earlier: Vec<Vec<Fact>>,
     bio: String,
@@ -407,11 +408,13 @@ pub fn person(v: &Views, i: usize) -> Page {
         })
         .unwrap_or_default();
     let card = v.person(i);
-    let summary = p.summary.as_ref().map(|s| s.in_lang(l).to_string());
+    let shown_summary = p.summary.as_ref().map(|s| s.get(l));
+    let summary = shown_summary.map(|s| s.text.to_string());
     let description = summary
         .clone()
         .unwrap_or_else(|| format!("{} · {}", card.status_label, card.held));
     let view = Person {
+        summary_fallback: shown_summary.is_some_and(|s| s.fallback),
         summary,
         facts,
         earlier,
@@ -506,7 +509,9 @@ pub fn statements(v: &Views) -> Page {
 #[derive(Serialize)]
 struct StatementView {
     card: StatementCard,
+    title_fallback: bool,
     body: String,
+    body_fallback: bool,
     source: Option<String>,
     signatories: Vec<Link>,
     people: Vec<PersonCard>,
@@ -516,6 +521,7 @@ pub fn statement(v: &Views, i: usize) -> Page {
     let site = v.site;
     let s = &site.statements[i];
     let body = s.body.get(v.lang);
+    let title = s.title.get(v.lang);
     let signatories = s
         .signatories
         .iter()
@@ -531,12 +537,13 @@ pub fn statement(v: &Views, i: usize) -> Page {
         .collect();
     let view = StatementView {
         card: v.statement(i),
+        title_fallback: title.fallback,
         body: markdown::to_html(body.text, &site.config, v.lang),
+        body_fallback: body.fallback,
         source: s.source.clone(),
         signatories,
         people: v.people(&s.profiles),
     };
-    let title = s.title.get(v.lang);
     let description = first_sentence(body.text);
     let mut out = page(
         urls::statement(&s.slug),

@@ -20,7 +20,7 @@ pub struct Common<'a> {
     /// Link to this language's home page.
     pub root: String,
     pub stylesheet: String,
-    /// The theme's static folder, for scripts: `/vigil/static/`.
+    /// Where the theme's static files are published: `/vigil/static/`.
     pub static_root: String,
     pub nav: Vec<Link>,
     pub languages: Vec<Alternate>,
@@ -32,7 +32,7 @@ pub struct Common<'a> {
     pub notice: Option<String>,
     pub default_lang: &'a str,
     pub build_date: String,
-    pub build_iso: String,
+    pub build_date_iso: String,
 }
 
 #[derive(Serialize, Clone)]

@@ -40,6 +40,23 @@ pub fn internal(dest: &str) -> Option<Result<Target<'_>, ()>> {
     }))
 }
 
+/// Schemes a link may use; anything else (`javascript:`, `data:`, `vbscript:`) could run code.
+const SAFE_SCHEMES: &[&str] = &["http", "https", "mailto", "tel"];
+
+/// False for a link whose scheme could run code or carry a document inline.
+pub fn safe_scheme(dest: &str) -> bool {
+    if !has_scheme(dest) {
+        return true;
+    }
+    let scheme = dest
+        .split(':')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    SAFE_SCHEMES.contains(&scheme.as_str())
+}
+
 fn has_scheme(dest: &str) -> bool {
     match dest.find(':') {
         Some(i) => dest[..i]
@@ -84,6 +101,10 @@ pub(crate) fn check<'a>(
             };
             for (dest, offset) in links(body) {
                 let problem = match internal(&dest) {
+                    None if !safe_scheme(&dest) => Some((
+                        format!("the link `{dest}` could run code in a reader's browser"),
+                        format!("links may start with {}, or / for a page of this site", SAFE_SCHEMES.join(":, ") + ":"),
+                    )),
                     None => continue,
                     Some(Err(())) => Some((
                         format!("the link `{dest}` is relative"),

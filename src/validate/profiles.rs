@@ -50,7 +50,7 @@ pub fn build(
             drafts.insert(d.key.clone());
             continue;
         }
-        let profile = profile(&d, root, n, ids, opts, diags);
+        let profile = profile(&d, root, codes, ids, opts, diags);
         by_slug.insert(d.key.clone(), out.len());
         out.push((
             profile,
@@ -135,11 +135,12 @@ pub fn build(
 fn profile(
     d: &Doc<ProfileFront>,
     root: &Path,
-    n: usize,
+    codes: &[String],
     ids: &TableIds,
     opts: &Options,
     diags: &mut Diagnostics,
 ) -> Profile {
+    let n = codes.len();
     let f = &d.front;
     let src = &d.src;
     let hidden = |h: Hideable| f.hide.contains(&h);
@@ -228,7 +229,10 @@ fn profile(
                 .prison
                 .as_deref()
                 .and_then(|id| ids.prisons.resolve(src, &["arrests", "prison"], id, diags)),
-            sentence: a.sentence.clone().map(|s| default_only(s, n)),
+            sentence: a
+                .sentence
+                .clone()
+                .map(|s| super::text(src, &["arrests", "sentence"], s, codes, diags)),
         });
     }
     earlier.sort_by_key(|a| a.arrested);
