@@ -118,7 +118,6 @@ pub struct ChartWords {
     pub download_csv: String,
     pub download_svg: String,
     pub unknown: String,
-    pub total: String,
     pub period: String,
     pub date: String,
     pub person: String,

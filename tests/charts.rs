@@ -248,3 +248,11 @@ fn wrong_specs_are_located_errors_with_a_hint() {
     let e = bad("kind: line\ntitle: X\nquery: arrests-per-year\ncolour: red\n");
     assert!(e[0].contains("bad.md:10:1") && e[0].contains("unknown field `colour`"), "{}", e[0]);
 }
+
+#[test]
+fn a_chart_source_linking_to_a_missing_page_is_located() {
+    let e = bad("kind: counter\ntitle: X\nquery: held-now\nsource: {text: Us, url: /peple/}\n");
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(e[0].contains("bad.md:10:25") && e[0].contains("leads to no page"), "{}", e[0]);
+    assert!(e[0].contains("did you mean `/people/`"), "{}", e[0]);
+}

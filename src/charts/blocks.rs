@@ -77,3 +77,30 @@ pub fn read(src: &Source, body: &str, body_line: usize, diags: &mut Diagnostics)
     }
     charts
 }
+
+/// The `url:` values written in the chart blocks of `body`, with their byte offsets, so that links
+/// to the site's own pages are checked like any link in the text.
+pub fn links(body: &str) -> Vec<(String, usize)> {
+    let mut out = Vec::new();
+    for (event, range) in Parser::new(body).into_offset_iter() {
+        let Event::Start(Tag::CodeBlock(kind)) = event else {
+            continue;
+        };
+        if !is_chart(&kind) {
+            continue;
+        }
+        let block = &body[range.clone()];
+        for (i, _) in block.match_indices("url:") {
+            let rest = &block[i + 4..];
+            let value = rest.trim_start_matches([' ', '"', '\'']);
+            let start = range.start + i + 4 + (rest.len() - value.len());
+            let end = value
+                .find([' ', ',', '}', '"', '\'', '\n'])
+                .unwrap_or(value.len());
+            if end > 0 {
+                out.push((value[..end].to_string(), start));
+            }
+        }
+    }
+    out
+}
