@@ -6,6 +6,7 @@
 //! `build` runs the stages in order; `diag` carries every problem with its file, line and column.
 
 pub mod build;
+pub mod charts;
 pub mod config;
 pub mod date;
 pub mod diag;
@@ -13,6 +14,8 @@ pub mod i18n;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub mod opendata;
+pub mod search;
 pub mod render;
 pub mod text;
 pub mod urls;

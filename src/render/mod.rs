@@ -3,6 +3,7 @@
 //! Each page is rendered, minified, checked for links that lead nowhere and written straight away,
 //! so memory stays flat whatever the size of the site.
 
+mod calendar;
 mod feeds;
 mod pages;
 mod templates;
@@ -44,6 +45,7 @@ enum Job {
     Organisations,
     Organisation(usize),
     Content(usize),
+    ThisMonth,
     NotFound,
 }
 
@@ -57,6 +59,7 @@ fn jobs(site: &Site) -> Vec<(Lang, Job)> {
                 Job::Listings,
                 Job::Statements,
                 Job::Organisations,
+                Job::ThisMonth,
             ]
             .map(|j| (lang, j)),
         );
@@ -85,6 +88,7 @@ fn pages_of(v: &Views, job: Job) -> Vec<Page> {
         Job::Organisations => vec![pages::organisations(v)],
         Job::Organisation(i) => vec![pages::organisation(v, i)],
         Job::Content(i) => vec![pages::content(v, i)],
+        Job::ThisMonth => vec![calendar::this_month(v)],
         Job::NotFound => vec![pages::not_found(v)],
     }
 }
@@ -98,8 +102,11 @@ pub fn render(
 ) -> Result<Written, Diagnostics> {
     let mut diags = Diagnostics::default();
     let files = other_files(site, theme);
+    let mut generated = crate::charts::files(site, strings);
+    generated.extend(crate::opendata::files(site, strings));
     // Every file the build will write, so each page's links can be checked as it is rendered.
     let mut planned: HashSet<String> = files.iter().map(|(_, rel)| rel.clone()).collect();
+    planned.extend(generated.iter().map(|(rel, _)| rel.clone()));
     for lang in site.config.langs() {
         for path in urls::all_pages(site) {
             planned.insert(urls::file(&site.config, lang, &path));
@@ -156,7 +163,8 @@ pub fn render(
             Err(d) => diags.push(d),
         }
     }
-    for (rel, content) in feeds::files(site, strings) {
+    generated.extend(feeds::files(site, strings));
+    for (rel, content) in generated {
         written.files += 1;
         written.bytes += content.len();
         if let Err(d) = crate::write::file(out, &rel, content.as_bytes()) {
