@@ -142,6 +142,11 @@ fn home_and_people_counters_match_the_queries() {
     let home = built.read("index.html");
     assert!(home.contains(">4</span>"));
     assert!(counts(&built.read("infographics/numbers/held-now.csv"))[0].1 == "4");
+    // The people index counts each status with the same query: two detained now.
+    let index = built.read("people/index.html");
+    let after = &index[index.find("#status-detained").expect("status chip")..];
+    let count = &after[after.find("class=count>").unwrap() + 12..];
+    assert_eq!(&count[..count.find('<').unwrap()], "2");
 }
 
 #[test]
