@@ -61,12 +61,24 @@ impl Source {
             .unwrap_or((self.yaml_offset + 1, 1));
         let full = e.to_string();
         // serde_yaml appends " at line L column C"; we show the location our own way.
-        let message = match full.find(" at line ") {
+        let mut message = match full.find(" at line ") {
             Some(i) => full[..i].to_string(),
-            None => full,
+            None => full.clone(),
         };
+        // A construct left open (a quote never closed) is found at the end of the file, which is
+        // not where the mistake is: libyaml adds where it began, ", while scanning ... at line L
+        // column C". Point there.
+        let mut at = (line, col);
+        if let Some((context, l, c)) = full.split_once(", while ").and_then(|(_, ctx)| {
+            let (what, pos) = ctx.split_once(" at line ")?;
+            let (l, c) = pos.split_once(" column ")?;
+            Some((what, l.trim().parse::<usize>().ok()?, c.trim().parse::<usize>().ok()?))
+        }) {
+            message = format!("{message} while {context}");
+            at = (l + self.yaml_offset, c);
+        }
         let hint = hint_for(&message);
-        let (line, col) = refine_location(&self.text, line, col, &message);
+        let (line, col) = refine_location(&self.text, at.0, at.1, &message);
         self.error(line, col, message).hint_opt(hint)
     }
 }
@@ -107,6 +119,9 @@ fn hint_for(message: &str) -> Option<String> {
     }
     if message.contains("found character that cannot start any token") || message.contains("tab") {
         return Some("indent with spaces, not tabs".into());
+    }
+    if message.contains("quoted scalar") {
+        return Some("a text that opens a quote must close it with the same quote".into());
     }
     if message.contains("duplicate") {
         return Some("each field may appear only once: remove one of them".into());

@@ -5,6 +5,7 @@
 
 pub mod front;
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -43,6 +44,19 @@ pub struct Loaded {
     pub professions: Option<Doc<Table<NamedEntry>>>,
     /// Files under `content/` published as they are, by path relative to `content/`.
     pub assets: Vec<(PathBuf, String)>,
+    /// What the files that could not be parsed would have defined.
+    pub unreadable: Unreadable,
+}
+
+/// The people, pages, statements and lists of files that exist but could not be parsed. Their own
+/// error is reported; a reference to them is not reported again as a reference to nothing.
+#[derive(Default)]
+pub struct Unreadable {
+    pub profiles: HashSet<String>,
+    pub pages: HashSet<String>,
+    pub statements: HashSet<String>,
+    /// `organisations`, `charges`, `prisons`, `cases`, `professions`.
+    pub lists: HashSet<String>,
 }
 
 enum Kind {
@@ -59,6 +73,14 @@ enum Kind {
     Asset(String),
 }
 
+/// What a file defines that other files refer to.
+enum Defines {
+    Profile,
+    Page,
+    Statement,
+    List,
+}
+
 struct Found {
     path: PathBuf,
     kind: Kind,
@@ -72,12 +94,34 @@ pub fn load(root: &Path, config: &Config) -> (Loaded, Diagnostics) {
     walk(root, "profiles", config, &mut found, &mut diags);
     walk(root, "content", config, &mut found, &mut diags);
 
-    let parsed: Vec<Result<Parsed, Diagnostic>> =
-        found.into_par_iter().map(|f| parse(root, f)).collect();
+    let parsed: Vec<(Result<Parsed, Diagnostic>, Option<(Defines, String)>)> = found
+        .into_par_iter()
+        .map(|f| {
+            let defines = match f.kind {
+                Kind::Profile => Some(Defines::Profile),
+                Kind::Page => Some(Defines::Page),
+                Kind::Statement => Some(Defines::Statement),
+                Kind::Asset(_) | Kind::ProfileTranslation | Kind::PageTranslation => None,
+                _ => Some(Defines::List),
+            };
+            let defines = defines.map(|d| (d, f.key.clone()));
+            (parse(root, f), defines)
+        })
+        .collect();
     let mut loaded = Loaded::default();
-    for p in parsed {
+    for (p, defines) in parsed {
         match p {
-            Err(d) => diags.push(d),
+            Err(d) => {
+                diags.push(d);
+                let u = &mut loaded.unreadable;
+                match defines {
+                    Some((Defines::Profile, key)) => u.profiles.insert(key),
+                    Some((Defines::Page, key)) => u.pages.insert(key),
+                    Some((Defines::Statement, key)) => u.statements.insert(key),
+                    Some((Defines::List, key)) => u.lists.insert(key),
+                    None => false,
+                };
+            }
             Ok(Parsed::Profile(d)) => loaded.profiles.push(d),
             Ok(Parsed::ProfileTranslation(d)) => loaded.profile_translations.push(d),
             Ok(Parsed::Page(d)) => loaded.pages.push(d),
@@ -327,14 +371,18 @@ fn source(root: &Path, path: &Path, yaml_offset: usize) -> Result<Source, Diagno
 }
 
 fn yaml<T: DeserializeOwned>(root: &Path, f: Found) -> Result<Doc<T>, Diagnostic> {
-    let src = source(root, &f.path, 0)?;
+    parse_yaml(source(root, &f.path, 0)?, f.key, f.lang)
+}
+
+/// A YAML file's text into its typed shape (public for the fuzzer).
+pub fn parse_yaml<T: DeserializeOwned>(src: Source, key: String, lang: Lang) -> Result<Doc<T>, Diagnostic> {
     if src.text.trim().is_empty() {
         return Err(Diagnostic::error(&src.path, "the file is empty"));
     }
     let front = src.parse(&src.text)?;
     Ok(Doc {
-        key: f.key,
-        lang: f.lang,
+        key,
+        lang,
         src,
         front,
         body: String::new(),
@@ -344,7 +392,11 @@ fn yaml<T: DeserializeOwned>(root: &Path, f: Found) -> Result<Doc<T>, Diagnostic
 
 /// A Markdown file: front matter between `---` lines, then the body.
 fn markdown<T: DeserializeOwned>(root: &Path, f: Found) -> Result<Doc<T>, Diagnostic> {
-    let src = source(root, &f.path, 1)?;
+    parse_markdown(source(root, &f.path, 1)?, f.key, f.lang)
+}
+
+/// A Markdown file's text (front matter, then body) into its typed shape (public for the fuzzer).
+pub fn parse_markdown<T: DeserializeOwned>(src: Source, key: String, lang: Lang) -> Result<Doc<T>, Diagnostic> {
     let missing = || {
         src.error(
             1,
@@ -377,8 +429,8 @@ fn markdown<T: DeserializeOwned>(root: &Path, f: Found) -> Result<Doc<T>, Diagno
         .count()
         + 1;
     Ok(Doc {
-        key: f.key,
-        lang: f.lang,
+        key,
+        lang,
         src,
         front,
         body,

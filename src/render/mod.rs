@@ -142,8 +142,12 @@ pub fn render(
             crate::write::file(out, &file, &html).err()
         })
         .collect();
+    // A template mistake fails every page that uses it: report it once.
+    let mut seen = HashSet::new();
     for d in problems {
-        diags.push(d);
+        if seen.insert(d.render()) {
+            diags.push(d);
+        }
     }
     let mut written = Written {
         pages: pages_written.into_inner(),

@@ -69,9 +69,19 @@ fn has_scheme(dest: &str) -> bool {
 pub(crate) fn check<'a>(
     site: &Site,
     docs: impl Iterator<Item = &'a DocSources>,
+    unreadable: &crate::load::Unreadable,
     diags: &mut Diagnostics,
 ) {
-    let pages: HashSet<String> = crate::urls::all_pages(site).into_iter().collect();
+    let mut pages: HashSet<String> = crate::urls::all_pages(site).into_iter().collect();
+    // The pages of files that could not be parsed exist all the same; their error is reported.
+    pages.extend(unreadable.profiles.iter().map(|s| crate::urls::person(s)));
+    pages.extend(
+        unreadable
+            .statements
+            .iter()
+            .map(|s| crate::urls::statement(s)),
+    );
+    pages.extend(unreadable.pages.iter().map(|p| crate::urls::page(p)));
     let files: HashSet<&str> = site
         .assets
         .iter()
@@ -122,8 +132,15 @@ pub(crate) fn check<'a>(
                     Some(Ok(_)) => None,
                 };
                 if let Some((message, hint)) = problem {
-                    let (line, col) =
-                        position(&source.src.text, source.body_line, body, offset, &dest);
+                    let code = site.config.code(source.lang);
+                    let (line, col) = position(
+                        &source.src.text,
+                        source.body_line,
+                        body,
+                        offset,
+                        &dest,
+                        code,
+                    );
                     diags.push(source.src.error(line, col, message).hint(hint));
                 }
             }
@@ -145,13 +162,15 @@ pub fn links(markdown: &str) -> Vec<(String, usize)> {
 }
 
 /// Line and column in the file of a link found at `offset` of `body`. For Markdown bodies the body
-/// starts at `body_line`; for bodies inside YAML (statements) the link is found in the file's text.
+/// starts at `body_line`; for bodies inside YAML (statements) the link is found in the file's text,
+/// from the body's text in language `code` on.
 fn position(
     file_text: &str,
     body_line: usize,
     body: &str,
     offset: usize,
     dest: &str,
+    code: &str,
 ) -> (usize, usize) {
     if body_line > 0 {
         let before = &body[..offset];
@@ -159,7 +178,8 @@ fn position(
         let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
         return (line, col);
     }
-    for (i, l) in file_text.lines().enumerate() {
+    let from = crate::yaml::locate(file_text, 0, &["body", code], None).0 - 1;
+    for (i, l) in file_text.lines().enumerate().skip(from) {
         if let Some(c) = l.find(dest) {
             return (i + 1, l[..c].chars().count() + 1);
         }

@@ -30,6 +30,9 @@ pub(crate) struct Ids<'a> {
     what: &'static str,
     file: &'static str,
     map: HashMap<&'a str, usize>,
+    /// Ids whose file could not be parsed (`None`: the whole list): already reported, so a
+    /// reference to them is not an error of its own.
+    unreadable: Option<HashSet<String>>,
 }
 
 impl<'a> Ids<'a> {
@@ -38,6 +41,23 @@ impl<'a> Ids<'a> {
             what,
             file,
             map: ids.enumerate().map(|(i, id)| (id, i)).collect(),
+            unreadable: Some(HashSet::new()),
+        }
+    }
+
+    fn unreadable(mut self, ids: &HashSet<String>) -> Self {
+        self.unreadable = Some(ids.clone());
+        self
+    }
+
+    /// The file of the whole list could not be parsed.
+    fn list_unreadable(&mut self, unreadable: &crate::load::Unreadable) {
+        let name = self
+            .file
+            .trim_start_matches("content/")
+            .trim_end_matches(".yaml");
+        if unreadable.lists.contains(name) {
+            self.unreadable = None;
         }
     }
 
@@ -50,6 +70,9 @@ impl<'a> Ids<'a> {
     ) -> Option<usize> {
         if let Some(i) = self.map.get(id) {
             return Some(*i);
+        }
+        if self.unreadable.as_ref().is_none_or(|u| u.contains(id)) {
+            return None;
         }
         let hint = suggest(id, self.map.keys().copied())
             .unwrap_or_else(|| format!("add `{id}` to {} or use an id it has", self.file));
@@ -70,11 +93,21 @@ pub fn validate(
     let mut diags = Diagnostics::default();
     let codes = config.languages.clone();
     let t = tables::Tables::build(&loaded, &codes, &mut diags);
-    let ids = t.ids();
+    let mut ids = t.ids();
+    for table in [
+        &mut ids.organisations,
+        &mut ids.charges,
+        &mut ids.prisons,
+        &mut ids.cases,
+        &mut ids.professions,
+    ] {
+        table.list_unreadable(&loaded.unreadable);
+    }
 
     let profiles = profiles::build(
         loaded.profiles,
         loaded.profile_translations,
+        &loaded.unreadable.profiles,
         root,
         &codes,
         &ids,
@@ -85,11 +118,13 @@ pub fn validate(
         "person",
         "profiles/",
         profiles.iter().map(|(p, _)| p.slug.as_str()),
-    );
+    )
+    .unreadable(&loaded.unreadable.profiles);
     let mut statements = statements(&loaded.statements, &codes, &ids, &slugs, opts, &mut diags);
     let pages = pages(
         loaded.pages,
         loaded.page_translations,
+        &loaded.unreadable.pages,
         &codes,
         opts,
         &mut diags,
@@ -124,7 +159,7 @@ pub fn validate(
     site.index = index(&site);
 
     let docs = profile_docs.iter().chain(&statement_docs).chain(&page_docs);
-    links::check(&site, docs, &mut diags);
+    links::check(&site, docs, &loaded.unreadable, &mut diags);
     if diags.has_errors() {
         (None, diags)
     } else {
@@ -260,6 +295,7 @@ pub(crate) fn text(
 fn pages(
     docs: Vec<Doc<crate::load::front::PageFront>>,
     translations: Vec<Doc<crate::load::front::PageFront>>,
+    unreadable: &HashSet<String>,
     codes: &[String],
     opts: &Options,
     diags: &mut Diagnostics,
@@ -306,7 +342,7 @@ fn pages(
     let n = codes.len();
     for d in translations {
         let Some(&i) = by_path.get(&d.key) else {
-            if !d.front.draft || opts.drafts {
+            if (!d.front.draft || opts.drafts) && !unreadable.contains(&d.key) {
                 diags.push(
                     d.src
                         .error(
@@ -327,9 +363,12 @@ fn pages(
         if let Some(desc) = d.front.description {
             page.description.set(d.lang, desc);
         }
-        page.charts[d.lang.index()] =
-            crate::charts::blocks::read(&d.src, &d.body, d.body_line, diags);
-        page.body.set(d.lang, d.body);
+        // A translation of the title alone leaves the text in the default language, marked as such.
+        if !d.body.trim().is_empty() {
+            page.charts[d.lang.index()] =
+                crate::charts::blocks::read(&d.src, &d.body, d.body_line, diags);
+            page.body.set(d.lang, d.body);
+        }
         sources.push(TextSource {
             src: d.src,
             body_line: d.body_line,
@@ -339,16 +378,19 @@ fn pages(
     for (page, sources) in &out {
         for lang in (1..n as u8).map(Lang) {
             if !page.body.has(lang) {
-                diags.push(sources[0].src.warning(
-                    1,
-                    1,
+                let code = &codes[lang.index()];
+                let message = if sources.iter().any(|s| s.lang == lang) {
                     format!(
-                        "no translation into `{}` yet: add content/{}.{}.md",
-                        codes[lang.index()],
-                        page.path,
-                        codes[lang.index()]
-                    ),
-                ));
+                        "content/{}.{code}.md has no text yet: the {} text is shown",
+                        page.path, codes[0]
+                    )
+                } else {
+                    format!(
+                        "no translation into `{code}` yet: add content/{}.{code}.md",
+                        page.path
+                    )
+                };
+                diags.push(sources[0].src.warning(1, 1, message));
             }
         }
     }

@@ -1,6 +1,6 @@
 //! People: facts from `profiles/<slug>.md`, words from its translations.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use crate::date::PartialDate;
@@ -17,6 +17,7 @@ use super::{DocSources, Options, TextSource, default_only};
 pub fn build(
     docs: Vec<Doc<ProfileFront>>,
     translations: Vec<Doc<ProfileTranslationFront>>,
+    unreadable: &HashSet<String>,
     root: &Path,
     codes: &[String],
     ids: &TableIds,
@@ -78,7 +79,8 @@ pub fn build(
             continue;
         }
         let Some(&i) = by_slug.get(&t.key) else {
-            if !drafts.contains(&t.key) {
+            // A draft is left out, and a file that could not be parsed is reported already.
+            if !drafts.contains(&t.key) && !unreadable.contains(&t.key) {
                 diags.push(t.src.error(1, 1, format!("a translation of `profiles/{}.md`, which does not exist", t.key))
                     .hint("the default-language file holds the facts: add it first, or check the file name"));
             }
@@ -98,7 +100,11 @@ pub fn build(
         if let (Some(photo), Some(alt)) = (p.photo.as_mut(), f.photo_alt) {
             photo.alt.set(t.lang, alt);
         }
-        p.bio.set(t.lang, t.body);
+        // A translation of the name alone leaves the story in the default language, marked as
+        // such, rather than no story at all.
+        if !t.body.trim().is_empty() {
+            p.bio.set(t.lang, t.body);
+        }
         sources.push(TextSource {
             src: t.src,
             body_line: t.body_line,
@@ -110,14 +116,18 @@ pub fn build(
         for lang in (1..n as u8).map(Lang) {
             if !p.bio.has(lang) {
                 let code = &codes[lang.index()];
-                diags.push(sources[0].src.warning(
-                    1,
-                    1,
+                let message = if sources.iter().any(|s| s.lang == lang) {
+                    format!(
+                        "profiles/{}.{code}.md has no biography yet: the {} one is shown",
+                        p.slug, codes[0]
+                    )
+                } else {
                     format!(
                         "no `{code}` translation yet: add profiles/{}.{code}.md",
                         p.slug
-                    ),
-                ));
+                    )
+                };
+                diags.push(sources[0].src.warning(1, 1, message));
             }
         }
     }
