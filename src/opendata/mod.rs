@@ -11,7 +11,6 @@ use crate::model::Site;
 use crate::text::Lang;
 use crate::urls;
 
-pub use records::SCHEMA_VERSION;
 use records::{Header, Records};
 
 /// Paths of the data files, relative to a language's root.

@@ -93,6 +93,8 @@ pub struct Group {
     pub key: &'static str,
     pub label: String,
     pub href: String,
+    /// How many, from the same query as the charts' `people-by-status`.
+    pub count: String,
     pub people: Vec<PersonCard>,
 }
 
@@ -190,6 +192,7 @@ impl<'a> Views<'a> {
     }
 
     pub fn status_groups(&self) -> Vec<Group> {
+        let counts = crate::charts::query::people_by_status(self.site);
         self.site
             .index
             .people_of_status
@@ -198,6 +201,11 @@ impl<'a> Views<'a> {
                 key: s.key(),
                 label: self.t.status(*s).to_string(),
                 href: self.href(&urls::status(*s)),
+                count: counts
+                    .iter()
+                    .find(|(c, _)| c == s)
+                    .map(|(_, n)| self.t.number(*n as f64))
+                    .unwrap_or_default(),
                 people: self.people(people),
             })
             .collect()

@@ -7,7 +7,7 @@ use super::{Canvas, FONT, MUTED, RULE, WIDTH, escape, fit, step, text_width};
 
 pub fn horizontal(c: &Canvas) -> (f64, String) {
     let mut s = String::new();
-    let mut y = c.legend(0.0, &mut s);
+    let mut y = c.legend(0.0, false, &mut s);
     let max = c.table.rows.iter().map(|r| r.total()).fold(0.0, f64::max).max(1.0);
     let room = WIDTH - 70.0;
     for r in &c.table.rows {
@@ -45,7 +45,7 @@ pub fn horizontal(c: &Canvas) -> (f64, String) {
 pub fn vertical(c: &Canvas) -> (f64, String) {
     let mut s = String::new();
     let rows = &c.table.rows;
-    let top = c.legend(0.0, &mut s) + 20.0;
+    let top = c.legend(0.0, false, &mut s) + 20.0;
     let (left, right, plot_h) = (40.0, WIDTH - 4.0, 180.0);
     let bottom = top + plot_h;
     let max = rows.iter().map(|r| r.total()).fold(0.0, f64::max);

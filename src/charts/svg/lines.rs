@@ -5,12 +5,20 @@ use std::fmt::Write as _;
 use super::bars::axis_labels;
 use super::{Canvas, MUTED, RULE, WIDTH, step};
 
-const DASHES: [&str; 3] = ["", " stroke-dasharray=\"7 4\"", " stroke-dasharray=\"2 3\""];
+/// A dash pattern per series, so lines differ without colour (and in black-and-white print).
+const DASHES: [&str; 6] = [
+    "",
+    " stroke-dasharray=\"8 4\"",
+    " stroke-dasharray=\"2 3\"",
+    " stroke-dasharray=\"10 3 2 3\"",
+    " stroke-dasharray=\"4 2\"",
+    " stroke-dasharray=\"12 2 2 2 2 2\"",
+];
 
 pub fn line(c: &Canvas, area: bool) -> (f64, String) {
     let mut s = String::new();
     let rows = &c.table.rows;
-    let top = c.legend(0.0, &mut s) + 22.0;
+    let top = c.legend(0.0, true, &mut s) + 22.0;
     let (left, right, plot_h) = (40.0, WIDTH - 4.0, 180.0);
     let bottom = top + plot_h;
     let max = rows
@@ -35,7 +43,8 @@ pub fn line(c: &Canvas, area: bool) -> (f64, String) {
     }
     let slot = (right - left) / rows.len().max(1) as f64;
     let x_of = |i: usize| left + slot * (i as f64 + 0.5);
-    let markers = rows.len() <= 40;
+    // Markers on at most a dozen points per series, staggered so that series do not hide each other's.
+    let every = rows.len().div_ceil(12).max(1);
     for k in 0..c.table.series.len() {
         let points: Vec<(f64, f64)> = rows
             .iter()
@@ -60,8 +69,8 @@ pub fn line(c: &Canvas, area: bool) -> (f64, String) {
             "<path d=\"{path}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"2.5\" stroke-linejoin=\"round\"{}/>",
             DASHES[k % DASHES.len()]
         );
-        if markers {
-            for (x, y) in &points {
+        for (i, (x, y)) in points.iter().enumerate() {
+            if (i + k) % every == 0 || i + 1 == points.len() {
                 s.push_str(&marker(k, *x, *y, colour));
             }
         }
@@ -80,9 +89,31 @@ pub fn line(c: &Canvas, area: bool) -> (f64, String) {
     (bottom + 44.0, s)
 }
 
-/// Circle, square, diamond: a shape per series, readable in black and white.
+/// The legend's sample of series `k`: a stretch of its line with its marker, centred on `y`.
+pub fn swatch(k: usize, x: f64, y: f64, colour: &str) -> String {
+    format!(
+        "<path d=\"M{x:.1} {y:.1}h18\" stroke=\"{colour}\" stroke-width=\"2.5\"{}/>{}",
+        DASHES[k % DASHES.len()],
+        marker(k, x + 9.0, y, colour)
+    )
+}
+
+/// Circle, square, diamond, triangle, cross: a shape per series, readable in black and white.
 fn marker(k: usize, x: f64, y: f64, colour: &str) -> String {
-    match k % 3 {
+    match k % 5 {
+        3 => format!(
+            "<path d=\"M{x:.1} {:.1}L{:.1} {:.1}L{:.1} {:.1}Z\" fill=\"{colour}\"/>",
+            y - 5.0,
+            x + 5.0,
+            y + 4.0,
+            x - 5.0,
+            y + 4.0
+        ),
+        4 => format!(
+            "<path d=\"M{:.1} {:.1}l8 8m0 -8l-8 8\" stroke=\"{colour}\" stroke-width=\"2.5\"/>",
+            x - 4.0,
+            y - 4.0
+        ),
         0 => format!("<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"3.5\" fill=\"{colour}\"/>"),
         1 => format!(
             "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"7\" height=\"7\" fill=\"{colour}\"/>",

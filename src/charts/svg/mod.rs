@@ -49,7 +49,7 @@ pub fn draw(chart: &Chart, table: &Table, t: &Strings) -> String {
         title = escape(&chart.title),
         desc = escape(&describe(chart, table, t)),
     );
-    if table.series.len() > 1 {
+    if table.series.len() > 1 && !matches!(chart.kind, Kind::Line | Kind::Area) {
         s.push_str(&c.patterns());
     }
     s.push_str(&body);
@@ -138,24 +138,32 @@ impl Canvas<'_> {
         s
     }
 
-    /// A key naming each series beside its swatch, wrapped over lines; returns its height.
-    pub fn legend(&self, y: f64, out: &mut String) -> f64 {
+    /// A key naming each series beside its swatch (a patch of its fill, or for `lines` a stretch of
+    /// its line with its marker), wrapped over lines; returns its height.
+    pub fn legend(&self, y: f64, lines: bool, out: &mut String) -> f64 {
         if self.table.series.len() < 2 {
             return 0.0;
         }
         let (mut x, mut line) = (0.0, 0.0);
         for (i, name) in self.table.series.iter().enumerate() {
-            let w = 22.0 + text_width(name, FONT) + 14.0;
+            let w = 22.0 + text_width(name, FONT) + 16.0;
             if x > 0.0 && x + w > WIDTH {
                 x = 0.0;
                 line += 22.0;
             }
             let top = y + line;
+            if lines {
+                out.push_str(&self::lines::swatch(i, x, top + 8.0, self.colour(i)));
+            } else {
+                let _ = write!(
+                    out,
+                    "<rect x=\"{x:.1}\" y=\"{top:.1}\" width=\"16\" height=\"16\" fill=\"{}\" stroke=\"{INK}\" stroke-width=\"0.5\"/>",
+                    self.fill(i)
+                );
+            }
             let _ = write!(
                 out,
-                "<rect x=\"{x:.1}\" y=\"{:.1}\" width=\"16\" height=\"16\" fill=\"{}\" stroke=\"{INK}\" stroke-width=\"0.5\"/><text x=\"{:.1}\" y=\"{:.1}\">{}</text>",
-                top,
-                self.fill(i),
+                "<text x=\"{:.1}\" y=\"{:.1}\">{}</text>",
                 x + 22.0,
                 top + 13.0,
                 escape(name)
