@@ -85,7 +85,89 @@ pub struct Strings {
     /// "{day}", "{month}", "{year}".
     pub date_format: String,
     pub month_year_format: String,
+    /// "{day}", "{month}": a birthday, with no year.
+    pub day_month_format: String,
     pub months: [String; 12],
+    /// "Jan", for chart axes.
+    pub months_short: [String; 12],
+    /// Digit grouping and decimal mark: "1,234.5" in English, "1.234,5" in Azerbaijani.
+    pub thousands_separator: String,
+    pub decimal_separator: String,
+    pub gender: GenderNames,
+    pub charts: ChartWords,
+    pub calendar: CalendarWords,
+    pub search: SearchWords,
+    pub data: DataWords,
+}
+
+#[derive(Deserialize, Serialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct GenderNames {
+    pub female: String,
+    pub male: String,
+}
+
+/// Words around charts: the figure's parts and the names of what queries count.
+#[derive(Deserialize, Serialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct ChartWords {
+    pub source: String,
+    /// "{date}": the default source of charts drawn from the profiles.
+    pub source_profiles: String,
+    pub data_table: String,
+    pub download_csv: String,
+    pub download_svg: String,
+    pub unknown: String,
+    pub period: String,
+    pub date: String,
+    pub person: String,
+    pub gender: String,
+    pub held: String,
+    pub arrests: String,
+    pub releases: String,
+    pub people: String,
+    /// "{n}": events left out because their date is not precise enough for the chart.
+    pub not_shown: String,
+    /// "{from}", "{to}": the span of a timeline or a series, in the chart's description.
+    pub span: String,
+}
+
+/// The "this month" page: birthdays and arrest anniversaries.
+#[derive(Deserialize, Serialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct CalendarWords {
+    pub title: String,
+    pub intro: String,
+    pub link: String,
+    /// "{month}": "Birthdays in May".
+    pub birthdays: String,
+    pub anniversaries: String,
+    pub next_month: String,
+    /// "{n}": "turns 45".
+    pub turns: String,
+    /// "{n}": "2 years since the arrest"; singular and plural.
+    pub years_one: String,
+    pub years_other: String,
+    pub nothing: String,
+    pub write: String,
+}
+
+/// The search and filters of the people index (shown only when JavaScript runs).
+#[derive(Deserialize, Serialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct SearchWords {
+    pub label: String,
+    pub hint: String,
+    pub any: String,
+    /// "{n}": how many people the filters leave.
+    pub shown: String,
+}
+
+#[derive(Deserialize, Serialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct DataWords {
+    pub title: String,
+    pub intro: String,
 }
 
 #[derive(Deserialize, Serialize, Debug)]
@@ -112,13 +194,54 @@ impl Strings {
         }
     }
 
+    pub fn gender(&self, g: crate::model::Gender) -> &str {
+        match g {
+            crate::model::Gender::Female => &self.gender.female,
+            crate::model::Gender::Male => &self.gender.male,
+        }
+    }
+
+    /// A number as written in this language: digits grouped by three, at most two decimals.
+    pub fn number(&self, n: f64) -> String {
+        let negative = n < 0.0;
+        let rounded = (n.abs() * 100.0).round() as u64;
+        let (whole, cents) = (rounded / 100, rounded % 100);
+        let digits = whole.to_string();
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push_str(&self.thousands_separator);
+            }
+            out.push(c);
+        }
+        if cents > 0 {
+            let fraction = format!("{cents:02}");
+            out.push_str(&self.decimal_separator);
+            out.push_str(fraction.trim_end_matches('0'));
+        }
+        if negative { format!("-{out}") } else { out }
+    }
+
+    /// "Apr 2024", for chart axes.
+    pub fn short_month(&self, year: i32, month: u8) -> String {
+        self.month_year_format
+            .replace("{month}", &self.months_short[(month - 1) as usize])
+            .replace("{year}", &year.to_string())
+    }
+
+    pub fn years(&self, n: i64) -> String {
+        let c = &self.calendar;
+        let pattern = if n == 1 { &c.years_one } else { &c.years_other };
+        pattern.replace("{n}", &self.number(n as f64))
+    }
+
     pub fn days(&self, n: i64) -> String {
         let pattern = if n == 1 {
             &self.days_one
         } else {
             &self.days_other
         };
-        pattern.replace("{n}", &n.to_string())
+        pattern.replace("{n}", &self.number(n as f64))
     }
 
     /// A date as written in this language, at the precision it is known.

@@ -11,6 +11,7 @@
 
 pub mod archive;
 pub mod build;
+pub mod charts;
 pub mod config;
 pub mod date;
 pub mod diag;
@@ -19,6 +20,8 @@ pub mod linkcheck;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub mod opendata;
+pub mod search;
 pub mod render;
 pub mod scaffold;
 pub mod serve;

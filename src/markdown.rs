@@ -19,12 +19,37 @@ fn syntaxes() -> &'static SyntaxSet {
 }
 
 pub fn to_html(markdown: &str, config: &Config, lang: Lang) -> String {
+    to_html_with_charts(markdown, config, lang, None)
+}
+
+/// Like `to_html`, drawing each ```` ```chart ```` block with `charts` (a page's text); without it
+/// (a biography, a statement) such a block is shown as code.
+pub fn to_html_with_charts(
+    markdown: &str,
+    config: &Config,
+    lang: Lang,
+    charts: Option<&crate::charts::figure::Context>,
+) -> String {
+    let mut chart_n = 0;
+    let mut in_chart = false;
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_SMART_PUNCTUATION;
     let mut code: Option<(String, String)> = None;
     let events = Parser::new_ext(markdown, options).filter_map(|event| match event {
+        Event::Start(Tag::CodeBlock(kind))
+            if charts.is_some() && crate::charts::blocks::is_chart(&kind) =>
+        {
+            in_chart = true;
+            None
+        }
+        Event::Text(_) if in_chart => None,
+        Event::End(TagEnd::CodeBlock) if in_chart => {
+            in_chart = false;
+            chart_n += 1;
+            charts.map(|c| Event::Html(c.figure(chart_n - 1).into()))
+        }
         Event::Start(Tag::CodeBlock(kind)) => {
             let info = match kind {
                 CodeBlockKind::Fenced(info) => {
@@ -73,6 +98,11 @@ pub fn to_html(markdown: &str, config: &Config, lang: Lang) -> String {
     out
 }
 
+/// A link written in content, pointed at the page in `lang` under the site's path.
+pub fn link(dest: &str, config: &Config, lang: Lang) -> String {
+    rewrite(CowStr::Borrowed(dest), config, lang).to_string()
+}
+
 fn rewrite<'a>(dest: CowStr<'a>, config: &Config, lang: Lang) -> CowStr<'a> {
     let fragment = dest
         .find('#')
@@ -81,6 +111,10 @@ fn rewrite<'a>(dest: CowStr<'a>, config: &Config, lang: Lang) -> CowStr<'a> {
     match internal(&dest) {
         Some(Ok(Target::Page(p))) => {
             format!("{}{fragment}", crate::urls::href(config, lang, &p)).into()
+        }
+        // Open data is written per language, beside that language's pages.
+        Some(Ok(Target::File(f))) if f.starts_with("data/") => {
+            crate::urls::href(config, lang, f).into()
         }
         Some(Ok(Target::File(f))) => crate::urls::asset_href(config, f).into(),
         // Validation rejects these already; this keeps a renderer used elsewhere just as safe.

@@ -62,7 +62,7 @@ impl Status {
     }
 }
 
-#[derive(Deserialize, Serialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Deserialize, Serialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 #[serde(rename_all = "snake_case")]
 pub enum Gender {
     Female,
@@ -161,6 +161,8 @@ pub struct Page {
     pub description: Text,
     pub menu: Option<u32>,
     pub body: Text,
+    /// The charts of each language's text, in the order they appear (empty where none).
+    pub charts: Vec<Vec<crate::charts::Chart>>,
 }
 
 /// Who links to whom, computed once so that listings look up rather than scan.
@@ -195,8 +197,3 @@ pub struct Site {
     pub index: Index,
 }
 
-impl Site {
-    pub fn held_now(&self) -> usize {
-        self.profiles.iter().filter(|p| p.status.is_held()).count()
-    }
-}

@@ -50,6 +50,9 @@ pub fn page(path: &str) -> String {
 pub fn feed() -> String {
     "atom.xml".into()
 }
+pub fn this_month() -> String {
+    "this-month/".into()
+}
 pub fn not_found() -> String {
     "404.html".into()
 }
@@ -60,6 +63,8 @@ pub const RESERVED: &[&str] = &[
     "statements",
     "organisations",
     "media",
+    "this-month",
+    "data",
     "static",
     "404",
     "atom.xml",
@@ -94,7 +99,7 @@ pub fn file(config: &Config, lang: Lang, path: &str) -> String {
 /// Every page path a site has, in one language (they are the same in all): what Markdown links may
 /// point at.
 pub fn all_pages(site: &Site) -> Vec<String> {
-    let mut out = vec![home(), people(), statements(), organisations()];
+    let mut out = vec![home(), people(), statements(), organisations(), this_month()];
     out.extend(site.index.people_of_status.iter().map(|(s, _)| status(*s)));
     out.extend(site.profiles.iter().map(|p| person(&p.slug)));
     out.extend(site.statements.iter().map(|s| statement(&s.slug)));

@@ -4,6 +4,7 @@
 //! so memory stays flat whatever the size of the site.
 
 mod attrs;
+mod calendar;
 mod feeds;
 mod pages;
 mod relative;
@@ -55,6 +56,7 @@ pub enum Job {
     Organisations,
     Organisation(usize),
     Content(usize),
+    ThisMonth,
     NotFound,
 }
 
@@ -68,6 +70,7 @@ pub fn jobs(site: &Site) -> Vec<(Lang, Job)> {
                 Job::Listings,
                 Job::Statements,
                 Job::Organisations,
+                Job::ThisMonth,
             ]
             .map(|j| (lang, j)),
         );
@@ -96,6 +99,7 @@ fn pages_of(v: &Views, job: Job) -> Vec<Page> {
         Job::Organisations => vec![pages::organisations(v)],
         Job::Organisation(i) => vec![pages::organisation(v, i)],
         Job::Content(i) => vec![pages::content(v, i)],
+        Job::ThisMonth => vec![calendar::this_month(v)],
         Job::NotFound => vec![pages::not_found(v)],
     }
 }
@@ -116,6 +120,7 @@ impl<'a> Renderer<'a> {
             .into_iter()
             .map(|(_, rel)| rel)
             .collect();
+        planned.extend(generated_files(site, strings).into_iter().map(|(rel, _)| rel));
         for lang in site.config.langs() {
             for path in urls::all_pages(site) {
                 planned.insert(urls::file(&site.config, lang, &path));
@@ -211,7 +216,7 @@ pub fn render(
             Err(d) => diags.push(d),
         }
     }
-    for (rel, content) in feeds::files(site, strings) {
+    for (rel, content) in data_files(site, strings) {
         written.files += 1;
         written.bytes += content.len();
         if let Err(d) = crate::write::file(out, &rel, content.as_bytes()) {
@@ -225,9 +230,19 @@ pub fn render(
     }
 }
 
-/// The feeds, the sitemap, robots.txt and the host's markers: (output path, content).
+/// Charts (SVG and CSV) and open data: the files made from the site's data beside the pages.
+fn generated_files(site: &Site, strings: &[Strings]) -> Vec<(String, String)> {
+    let mut out = crate::charts::files(site, strings);
+    out.extend(crate::opendata::files(site, strings));
+    out
+}
+
+/// Every file written beside the pages: charts, open data, the feeds, the sitemap, robots.txt and
+/// the host's markers: (output path, content).
 pub fn data_files(site: &Site, strings: &[Strings]) -> Vec<(String, String)> {
-    feeds::files(site, strings)
+    let mut out = generated_files(site, strings);
+    out.extend(feeds::files(site, strings));
+    out
 }
 
 /// Files published as they are: the theme's static folder, content assets, profile photos.

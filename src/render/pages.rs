@@ -22,7 +22,7 @@ pub struct Page {
     pub view: serde_json::Value,
 }
 
-fn page(
+pub(super) fn page(
     path: String,
     template: &'static str,
     title: String,
@@ -42,7 +42,7 @@ fn page(
 
 #[derive(Serialize)]
 struct Home {
-    held_now: usize,
+    held_now: String,
     held_now_text: String,
     statuses: Vec<Link>,
     statements: Vec<StatementCard>,
@@ -54,9 +54,10 @@ pub fn home(v: &Views) -> Page {
     let held: Vec<usize> = (0..site.profiles.len())
         .filter(|&i| site.profiles[i].status.is_held())
         .collect();
+    let held_now = crate::charts::query::held_now(site);
     let view = Home {
-        held_now: held.len(),
-        held_now_text: v.t.held_now.replace("{n}", &held.len().to_string()),
+        held_now: v.t.number(held_now as f64),
+        held_now_text: v.t.held_now.replace("{n}", &v.t.number(held_now as f64)),
         statuses: v.status_links(),
         statements: v.statements(&(0..site.statements.len().min(3)).collect::<Vec<_>>()),
         people: v.people(&held),
@@ -70,6 +71,57 @@ pub fn home(v: &Views) -> Page {
 struct People {
     groups: Vec<Group>,
     facets: Vec<Facet>,
+    filters: Vec<Filter>,
+    /// The name-folding table, for the search script.
+    fold: String,
+    data: Vec<Link>,
+}
+
+/// A select of the people index's filters: which card attribute it matches, and its choices.
+#[derive(Serialize)]
+struct Filter {
+    key: &'static str,
+    label: String,
+    options: Vec<Link>,
+}
+
+fn filters(v: &Views) -> Vec<Filter> {
+    let site = v.site;
+    let ix = &site.index;
+    let named = |list: &[crate::model::Named], people: &[Vec<usize>]| -> Vec<Link> {
+        let mut out: Vec<Link> = list
+            .iter()
+            .zip(people)
+            .filter(|(_, p)| !p.is_empty())
+            .map(|(x, _)| Link {
+                href: x.id.clone(),
+                label: x.name.in_lang(v.lang).into(),
+                current: false,
+                note: None,
+            })
+            .collect();
+        out.sort_by(|a, b| a.label.to_lowercase().cmp(&b.label.to_lowercase()));
+        out
+    };
+    let statuses = ix
+        .people_of_status
+        .iter()
+        .map(|(s, _)| Link {
+            href: s.key().into(),
+            label: v.t.status(*s).into(),
+            current: false,
+            note: None,
+        })
+        .collect();
+    [
+        ("status", v.t.by_status.clone(), statuses),
+        ("profession", v.t.by_profession.clone(), named(&site.professions, &ix.people_of_profession)),
+        ("case", v.t.by_case.clone(), named(&site.cases, &ix.people_of_case)),
+    ]
+    .into_iter()
+    .filter(|(_, _, o): &(_, _, Vec<Link>)| o.len() > 1)
+    .map(|(key, label, options)| Filter { key, label, options })
+    .collect()
 }
 
 #[derive(Serialize)]
@@ -134,6 +186,17 @@ pub fn people(v: &Views) -> Page {
     let view = People {
         groups: v.status_groups(),
         facets: facets(v),
+        filters: filters(v),
+        fold: crate::search::table_json(),
+        data: crate::opendata::links(v.site, v.lang)
+            .into_iter()
+            .map(|(href, label)| Link {
+                href,
+                label: label.into(),
+                current: false,
+                note: None,
+            })
+            .collect(),
     };
     page(
         urls::people(),
@@ -558,8 +621,17 @@ struct Content {
 pub fn content(v: &Views, i: usize) -> Page {
     let p = &v.site.pages[i];
     let body = p.body.get(v.lang);
+    let path = urls::page(&p.path);
+    let shown = if body.fallback { crate::text::Lang::DEFAULT } else { v.lang };
+    let charts = crate::charts::figure::Context {
+        site: v.site,
+        t: v.t,
+        lang: v.lang,
+        page: &path,
+        charts: &p.charts[shown.index()],
+    };
     let view = Content {
-        body: markdown::to_html(body.text, &v.site.config, v.lang),
+        body: markdown::to_html_with_charts(body.text, &v.site.config, v.lang, Some(&charts)),
     };
     let mut out = page(
         urls::page(&p.path),

@@ -22,6 +22,7 @@ pub const REQUIRED: &[&str] = &[
     "organisations.html",
     "organisation.html",
     "page.html",
+    "this-month.html",
     "404.html",
 ];
 

@@ -68,9 +68,15 @@ pub struct PersonCard {
     pub status_label: String,
     /// "412 days" or "since April 2024"; empty when it does not apply.
     pub held: String,
+    /// The arrest day (ISO) while days are being counted, so a script can count on to the reader's day.
+    pub since: Option<String>,
     pub photo: Option<Photo>,
     pub initials: String,
     pub profession: Option<String>,
+    /// For the people index's search and filters: the name in every language, folded.
+    pub search: String,
+    pub profession_id: Option<String>,
+    pub case_id: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -87,6 +93,8 @@ pub struct Group {
     pub key: &'static str,
     pub label: String,
     pub href: String,
+    /// How many, from the same query as the charts' `people-by-status`.
+    pub count: String,
     pub people: Vec<PersonCard>,
 }
 
@@ -149,6 +157,8 @@ impl<'a> Views<'a> {
             status: p.status.key(),
             status_label: self.t.status(p.status).to_string(),
             held: self.held(p),
+            since: (p.status.is_held() && p.days_held(self.site.today).is_some())
+                .then(|| p.arrested.to_string()),
             photo: p.photo.as_ref().map(|ph| Photo {
                 src: urls::asset_href(&self.site.config, &ph.output),
                 alt: ph.alt.in_lang(self.lang).to_string(),
@@ -156,6 +166,9 @@ impl<'a> Views<'a> {
             profession: p
                 .profession
                 .map(|x| self.site.professions[x].name.in_lang(self.lang).to_string()),
+            search: search_names(self.site, p),
+            profession_id: p.profession.map(|x| self.site.professions[x].id.clone()),
+            case_id: p.case.map(|x| self.site.cases[x].id.clone()),
         }
     }
 
@@ -179,6 +192,7 @@ impl<'a> Views<'a> {
     }
 
     pub fn status_groups(&self) -> Vec<Group> {
+        let counts = crate::charts::query::people_by_status(self.site);
         self.site
             .index
             .people_of_status
@@ -187,6 +201,11 @@ impl<'a> Views<'a> {
                 key: s.key(),
                 label: self.t.status(*s).to_string(),
                 href: self.href(&urls::status(*s)),
+                count: counts
+                    .iter()
+                    .find(|(c, _)| c == s)
+                    .map(|(_, n)| self.t.number(*n as f64))
+                    .unwrap_or_default(),
                 people: self.people(people),
             })
             .collect()
@@ -215,16 +234,15 @@ impl<'a> Views<'a> {
         links
     }
 
+    /// Every status with its count, from the same query as the charts' `people-by-status`.
     pub fn status_links(&self) -> Vec<Link> {
-        self.site
-            .index
-            .people_of_status
-            .iter()
-            .map(|(s, p)| Link {
-                href: self.href(&urls::status(*s)),
-                label: self.t.status(*s).to_string(),
+        crate::charts::query::people_by_status(self.site)
+            .into_iter()
+            .map(|(s, n)| Link {
+                href: self.href(&urls::status(s)),
+                label: self.t.status(s).to_string(),
                 current: false,
-                note: Some(p.len().to_string()),
+                note: Some(self.t.number(n as f64)),
             })
             .collect()
     }
@@ -232,6 +250,19 @@ impl<'a> Views<'a> {
     pub fn held_statuses(&self) -> impl Iterator<Item = Status> {
         Status::ALL.into_iter().filter(|s| s.is_held())
     }
+}
+
+/// Every spelling of a person's name, folded, for the search on the people index.
+fn search_names(site: &Site, p: &Profile) -> String {
+    let mut names: Vec<String> = site
+        .config
+        .langs()
+        .map(|l| crate::search::fold(p.name.in_lang(l)))
+        .collect();
+    names.push(p.slug.replace('-', " "));
+    names.extend(p.aliases.iter().map(|a| a.replace('-', " ")));
+    names.dedup();
+    names.join(" ")
 }
 
 /// Up to two initials for the neutral placeholder drawn where there is no photo.

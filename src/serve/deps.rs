@@ -29,6 +29,7 @@ pub enum Key {
     Organisations,
     Organisation(String),
     Content(String),
+    ThisMonth,
     NotFound,
 }
 
@@ -43,6 +44,7 @@ pub fn key(site: &Site, lang: Lang, job: Job) -> (Lang, Key) {
             site.profiles[i].aliases[a].clone(),
         ),
         Job::Statements => Key::Statements,
+        Job::ThisMonth => Key::ThisMonth,
         Job::Statement(i) => Key::Statement(site.statements[i].slug.clone()),
         Job::Organisations => Key::Organisations,
         Job::Organisation(i) => Key::Organisation(site.organisations[i].id.clone()),
@@ -62,6 +64,8 @@ pub enum Dep {
     Statement(String),
     Page(String),
     AllCards,
+    /// Anything of anyone: a page that counts or dates people (charts, birthdays).
+    AllProfiles,
     AllStatements,
 }
 
@@ -74,8 +78,17 @@ pub fn deps(site: &Site, job: Job) -> Vec<Dep> {
         Job::People | Job::Listings => vec![Dep::AllCards],
         Job::Statements | Job::Organisations => vec![Dep::AllStatements],
         Job::NotFound => Vec::new(),
+        Job::ThisMonth => vec![Dep::AllProfiles],
         Job::Alias(i, _) => vec![Dep::Profile(site.profiles[i].slug.clone())],
-        Job::Content(i) => vec![Dep::Page(site.pages[i].path.clone())],
+        Job::Content(i) => {
+            let page = &site.pages[i];
+            let mut d = vec![Dep::Page(page.path.clone())];
+            // A chart counts people and statements: any of them can change its figures.
+            if page.charts.iter().any(|c| !c.is_empty()) {
+                d.extend([Dep::AllProfiles, Dep::AllStatements]);
+            }
+            d
+        }
         Job::Person(i) => {
             let p = &site.profiles[i];
             let mut d = vec![Dep::Profile(p.slug.clone())];
@@ -145,6 +158,7 @@ impl Dirty {
                 Dep::Statement(s) => self.statements.contains(s),
                 Dep::Page(p) => self.pages.contains(p),
                 Dep::AllCards => !self.cards.is_empty(),
+                Dep::AllProfiles => !self.profiles.is_empty(),
                 Dep::AllStatements => !self.statements.is_empty(),
             })
     }

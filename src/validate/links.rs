@@ -91,6 +91,12 @@ pub(crate) fn check<'a>(
                 .iter()
                 .filter_map(|p| p.photo.as_ref().map(|ph| ph.output.as_str())),
         )
+        .chain([
+            crate::opendata::PROFILES_CSV,
+            crate::opendata::PROFILES_JSON,
+            crate::opendata::STATEMENTS_JSON,
+            crate::opendata::ORGANISATIONS_JSON,
+        ])
         .collect();
     let texts = site
         .profiles
@@ -103,7 +109,8 @@ pub(crate) fn check<'a>(
             let Some(body) = (text.has(source.lang)).then(|| text.get(source.lang).text) else {
                 continue;
             };
-            for (dest, offset) in links(body) {
+            let in_charts = crate::charts::blocks::links(body);
+            for (dest, offset) in links(body).into_iter().chain(in_charts) {
                 let problem = match internal(&dest) {
                     None if !safe_scheme(&dest) => Some((
                         format!("the link `{dest}` could run code in a reader's browser"),

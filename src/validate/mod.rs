@@ -320,12 +320,15 @@ fn pages(
             continue;
         }
         let n = codes.len();
+        let mut charts = vec![Vec::new(); n];
+        charts[0] = crate::charts::blocks::read(&d.src, &d.body, d.body_line, diags);
         let page = Page {
             path: d.key.clone(),
             title: default_only(d.front.title, n),
             description: default_only(d.front.description.unwrap_or_default(), n),
             menu: d.front.menu,
             body: default_only(d.body, n),
+            charts,
         };
         by_path.insert(d.key, out.len());
         let source = TextSource {
@@ -362,6 +365,8 @@ fn pages(
         }
         // A translation of the title alone leaves the text in the default language, marked as such.
         if !d.body.trim().is_empty() {
+            page.charts[d.lang.index()] =
+                crate::charts::blocks::read(&d.src, &d.body, d.body_line, diags);
             page.body.set(d.lang, d.body);
         }
         sources.push(TextSource {

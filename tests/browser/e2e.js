@@ -59,6 +59,14 @@ async function journey(browser) {
     await page.waitForTimeout(200);
     const after = await page.locator('.card:visible').count();
     if (!(before > 0 && after === 0)) fail(`people filter: ${before} cards before, ${after} after a search that matches nobody`);
+    // A name in the other alphabet: the English spelling finds the Azerbaijani one, and a filter narrows it.
+    await page.goto(BASE + PREFIX + SECOND + '/people/', { waitUntil: 'load' });
+    await page.locator('input[type="search"]').fill('Mammadli');
+    await page.waitForTimeout(200);
+    const names = await page.locator('.card:visible .name').allTextContents();
+    if (!names.length || !names.every((n) => /M[əa]mm[əa]d/.test(n))) fail(`search "Mammadli" on ${SECOND}/people/ showed: ${names.join(', ')}`);
+    const status = await page.locator('#finder [role="status"]').textContent();
+    if (!status.includes(String(names.length))) fail(`search count says "${status}" for ${names.length} cards`);
   }
   // A chart page, when the site has infographics.
   const chart = await page.locator('a[href*="/infographics/"]').first();
