@@ -196,4 +196,3 @@ pub struct Site {
     pub assets: Vec<(PathBuf, String)>,
     pub index: Index,
 }
-

@@ -161,7 +161,7 @@ fn report(result: Result<Built, Vec<crate::diag::Diagnostic>>, shared: &http::Sh
             };
             println!(
                 "{verb} {} of {} pages in {:.1} ms{note}",
-                built.rendered,
+                built.rendered.len(),
                 built.pages,
                 built.took.as_secs_f64() * 1000.0
             );

@@ -29,8 +29,8 @@ pub type Files = HashMap<String, Body>;
 
 pub struct Built {
     pub files: Files,
-    /// Pages rendered this time, and pages the site has.
-    pub rendered: usize,
+    /// The pages rendered this time (output paths), and how many pages the site has.
+    pub rendered: Vec<String>,
     pub pages: usize,
     pub took: Duration,
     /// Warnings about the files changed since the last good build.
@@ -138,7 +138,7 @@ impl Preview {
             }
             keep
         });
-        let rendered = pages.len();
+        let rendered: Vec<String> = pages.iter().map(|(_, file, _)| file.clone()).collect();
         for (i, file, html) in pages {
             outputs
                 .entry(keys[selected[i]].clone())
