@@ -196,3 +196,4 @@ pub struct Site {
     pub assets: Vec<(PathBuf, String)>,
     pub index: Index,
 }
+

@@ -73,11 +73,7 @@ impl Source {
         if let Some((context, l, c)) = full.split_once(", while ").and_then(|(_, ctx)| {
             let (what, pos) = ctx.split_once(" at line ")?;
             let (l, c) = pos.split_once(" column ")?;
-            Some((
-                what,
-                l.trim().parse::<usize>().ok()?,
-                c.trim().parse::<usize>().ok()?,
-            ))
+            Some((what, l.trim().parse::<usize>().ok()?, c.trim().parse::<usize>().ok()?))
         }) {
             message = format!("{message} while {context}");
             at = (l + self.yaml_offset, c);

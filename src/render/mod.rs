@@ -120,11 +120,7 @@ impl<'a> Renderer<'a> {
             .into_iter()
             .map(|(_, rel)| rel)
             .collect();
-        planned.extend(
-            generated_files(site, strings)
-                .into_iter()
-                .map(|(rel, _)| rel),
-        );
+        planned.extend(generated_files(site, strings).into_iter().map(|(rel, _)| rel));
         for lang in site.config.langs() {
             for path in urls::all_pages(site) {
                 planned.insert(urls::file(&site.config, lang, &path));

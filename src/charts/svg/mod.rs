@@ -24,9 +24,7 @@ pub const MUTED: &str = "#4a4a4a";
 /// Axis and grid lines: 4.5:1 on white.
 pub const RULE: &str = "#767676";
 /// Each at least 7:1 on white, and white at least 7:1 on each.
-const COLOURS: [&str; 6] = [
-    "#9b1c1c", "#0b4f8a", "#1d5e2a", "#7a3e00", "#5b2a86", "#404a5a",
-];
+const COLOURS: [&str; 6] = ["#9b1c1c", "#0b4f8a", "#1d5e2a", "#7a3e00", "#5b2a86", "#404a5a"];
 
 pub fn draw(chart: &Chart, table: &Table, t: &Strings) -> String {
     let c = Canvas {
@@ -76,11 +74,7 @@ fn describe(chart: &Chart, table: &Table, t: &Strings) -> String {
                 .collect::<Vec<_>>()
                 .join(", ")
         };
-        parts.push(if r.label.is_empty() {
-            values
-        } else {
-            format!("{}: {values}", r.label)
-        });
+        parts.push(if r.label.is_empty() { values } else { format!("{}: {values}", r.label) });
     }
     let mut out = String::new();
     if let Some(c) = &chart.caption {
