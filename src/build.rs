@@ -9,8 +9,8 @@ use time::Date;
 use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::Site;
-use crate::render::{Theme, Written};
-use crate::{i18n, load, render, validate, write};
+use crate::render::{Links, Theme, Written};
+use crate::{archive, i18n, load, render, validate, write};
 
 pub struct Options {
     pub root: PathBuf,
@@ -18,6 +18,17 @@ pub struct Options {
     pub base_url: Option<String>,
     pub drafts: bool,
     pub today: Date,
+    /// Relative links everywhere, and a zip of the result (see `render::Links`).
+    pub portable: bool,
+}
+
+/// A validated site and what rendering it needs.
+pub struct Prepared {
+    pub site: Site,
+    pub strings: Vec<i18n::Strings>,
+    pub theme: Theme,
+    /// Warnings: a prepared site has no errors.
+    pub diagnostics: Diagnostics,
 }
 
 /// How a build or check went: the diagnostics, the stage times, and what was written.
@@ -34,6 +45,8 @@ pub struct Summary {
     pub people: usize,
     pub statements: usize,
     pub pages: usize,
+    /// The zip of a portable build, relative to the output folder.
+    pub zip: Option<String>,
 }
 
 struct Timer {
@@ -49,17 +62,27 @@ impl Timer {
     }
 }
 
-/// Loads and validates the site: everything short of writing.
-fn prepare(
+/// Loads and validates the site: everything short of rendering. `cache` keeps parsed files for the
+/// next call (`vigil serve`); a one-off build passes a fresh one.
+pub fn prepare(opts: &Options, cache: &mut load::Cache) -> Result<Prepared, Diagnostics> {
+    let mut timer = Timer {
+        stages: Vec::new(),
+        at: Instant::now(),
+    };
+    prepare_timed(opts, cache, &mut timer)
+}
+
+fn prepare_timed(
     opts: &Options,
+    cache: &mut load::Cache,
     timer: &mut Timer,
-) -> Result<(Site, Vec<i18n::Strings>, Theme, Diagnostics), Diagnostics> {
+) -> Result<Prepared, Diagnostics> {
     let config = Config::load(&opts.root, opts.base_url.as_deref())?;
     let theme_dir = opts.root.join("themes").join(&config.theme);
     let strings = i18n::load(&theme_dir, &opts.root, &config.languages);
     let theme = Theme::load(&opts.root, &config.theme);
     timer.lap("config and theme");
-    let (loaded, mut diags) = load::load(&opts.root, &config);
+    let (loaded, mut diags) = load::load(&opts.root, &config, cache);
     timer.lap("load");
     let (site, more) = validate::validate(
         loaded,
@@ -75,19 +98,23 @@ fn prepare(
     let strings = strings.map_err(|d| diags.extend(d));
     let theme = theme.map_err(|d| diags.extend(d));
     match (site, strings, theme) {
-        (Some(site), Ok(strings), Ok(theme)) if !diags.has_errors() => {
-            Ok((site, strings, theme, diags))
-        }
+        (Some(site), Ok(strings), Ok(theme)) if !diags.has_errors() => Ok(Prepared {
+            site,
+            strings,
+            theme,
+            diagnostics: diags,
+        }),
         _ => Err(diags),
     }
 }
 
-fn summary(site: &Site) -> Summary {
+pub fn summary(site: &Site) -> Summary {
     Summary {
         languages: site.config.languages.clone(),
         people: site.profiles.len(),
         statements: site.statements.len(),
         pages: site.pages.len(),
+        zip: None,
     }
 }
 
@@ -96,11 +123,11 @@ pub fn check(opts: &Options) -> Report {
         stages: Vec::new(),
         at: Instant::now(),
     };
-    match prepare(opts, &mut timer) {
-        Ok((site, _, _, diagnostics)) => Report {
-            diagnostics,
+    match prepare_timed(opts, &mut load::Cache::default(), &mut timer) {
+        Ok(p) => Report {
+            diagnostics: p.diagnostics,
             stages: timer.stages,
-            site: Some(summary(&site)),
+            site: Some(summary(&p.site)),
             written: None,
         },
         Err(diagnostics) => Report {
@@ -117,7 +144,13 @@ pub fn build(opts: &Options) -> Report {
         stages: Vec::new(),
         at: Instant::now(),
     };
-    let (site, strings, theme, mut diagnostics) = match prepare(opts, &mut timer) {
+    let prepared = prepare_timed(opts, &mut load::Cache::default(), &mut timer);
+    let Prepared {
+        site,
+        strings,
+        theme,
+        mut diagnostics,
+    } = match prepared {
         Ok(v) => v,
         Err(diagnostics) => {
             return Report {
@@ -154,7 +187,12 @@ pub fn build(opts: &Options) -> Report {
             );
         }
     };
-    let rendered = render::render(&site, &strings, &theme, &staging.dir);
+    let links = if opts.portable {
+        Links::Relative
+    } else {
+        Links::Rooted
+    };
+    let rendered = render::render(&site, &strings, &theme, &staging.dir, links);
     timer.lap("render and write");
     let written = match rendered {
         Ok(w) => w,
@@ -168,6 +206,19 @@ pub fn build(opts: &Options) -> Report {
             };
         }
     };
+    let mut summary = summary(&site);
+    if opts.portable {
+        let name = archive::name(site.config.title.default());
+        if let Err(e) = archive::write(&staging.dir, &name, site.today) {
+            return fail(
+                Diagnostic::error(&output, format!("cannot write the zip of the site: {e}")),
+                diagnostics,
+                timer,
+            );
+        }
+        timer.lap("zip");
+        summary.zip = Some(format!("{name}.zip"));
+    }
     if let Err(e) = staging.commit() {
         return fail(
             Diagnostic::error(&output, format!("cannot put the new site in place: {e}")),
@@ -179,7 +230,7 @@ pub fn build(opts: &Options) -> Report {
     Report {
         diagnostics,
         stages: timer.stages,
-        site: Some(summary(&site)),
+        site: Some(summary),
         written: Some(written),
     }
 }
@@ -206,4 +257,14 @@ fn safe_output(root: &Path, output: &Path) -> Result<(), Diagnostic> {
         }
     }
     Ok(())
+}
+
+/// Fetches every external link of the site (`vigil check --external`).
+pub fn external_links(opts: &Options, check: &crate::linkcheck::Options) -> Diagnostics {
+    let config = match Config::load(&opts.root, opts.base_url.as_deref()) {
+        Ok(c) => c,
+        Err(d) => return d,
+    };
+    let (loaded, _) = load::load(&opts.root, &config, &mut load::Cache::default());
+    crate::linkcheck::check(&loaded, check)
 }

@@ -3,8 +3,12 @@
 //! Every stage pushes into one `Diagnostics` list instead of stopping at the first problem, so a
 //! volunteer sees everything wrong with a pull request in one run.
 
+mod format;
+
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
+
+pub use format::{Format, escape_data, escape_property, github, render as render_all};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -64,7 +68,7 @@ impl Diagnostic {
         self
     }
 
-    fn location(&self) -> String {
+    pub fn location(&self) -> String {
         let file = self.file.display();
         match (self.line, self.col) {
             (0, _) => format!("{file}"),

@@ -4,20 +4,30 @@
 //! `config` -> `load` (walk and parse) -> `validate` (check everything, build the typed `model::Site`)
 //! -> `render` (Tera, in parallel, over the frozen site) -> `write` (minify, swap into `public/`).
 //! `build` runs the stages in order; `diag` carries every problem with its file, line and column.
+//!
+//! Around the pipeline: `serve` (a preview that rebuilds what a save changed and reloads the page),
+//! `linkcheck` (external links, on request), `translations` (what is not translated yet),
+//! `scaffold` (`vigil new`), `archive` (the portable site as a zip).
 
+pub mod archive;
 pub mod build;
 pub mod charts;
 pub mod config;
 pub mod date;
 pub mod diag;
 pub mod i18n;
+pub mod linkcheck;
 pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod opendata;
 pub mod search;
 pub mod render;
+pub mod scaffold;
+pub mod serve;
 pub mod text;
+pub mod translations;
+pub mod translit;
 pub mod urls;
 pub mod validate;
 pub mod write;

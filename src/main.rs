@@ -1,11 +1,12 @@
-//! The command line: `vigil build` and `vigil check`.
+//! The command line: `vigil build`, `check`, `serve` and `new`; each in `cmd/`.
+
+mod cmd;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::Instant;
 
 use clap::{Args, Parser, Subcommand};
-use vigil::build::{self, Report};
+use vigil::diag::Format;
 
 #[derive(Parser)]
 #[command(
@@ -30,14 +31,51 @@ enum Command {
         /// Publish under this address instead of site.yaml's base_url
         #[arg(long, value_name = "URL")]
         base_url: Option<String>,
+        /// Make every link relative, so the copy works from any address or folder (file://),
+        /// and write a zip of it into the output
+        #[arg(long)]
+        portable: bool,
         /// Print the time each stage took
         #[arg(long)]
         verbose: bool,
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
     },
     /// Load and validate everything; write nothing
     Check {
         #[command(flatten)]
         site: SiteArgs,
+        /// How to print problems: for people, as GitHub Actions annotations, or as JSON
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+        /// Also fetch every link to another site (slow; needs the network)
+        #[arg(long)]
+        external: bool,
+        /// Print a Markdown table of what is not translated yet
+        #[arg(long)]
+        translations: bool,
+    },
+    /// Preview the site: build, serve, rebuild on every save, reload the page
+    Serve {
+        #[command(flatten)]
+        site: SiteArgs,
+        /// Port to listen on (0 picks a free one)
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Address to listen on; 0.0.0.0 lets other machines of the network see the preview
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: String,
+        /// Serve under this address's path instead of site.yaml's base_url's
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+    },
+    /// Write a new file to fill in, every field explained
+    New {
+        #[command(subcommand)]
+        what: cmd::new::What,
+        /// The campaign's folder, holding site.yaml
+        #[arg(long, value_name = "DIR", default_value = ".", global = true)]
+        root: PathBuf,
     },
 }
 
@@ -53,104 +91,47 @@ struct SiteArgs {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let today = match build_date() {
+    let today = match cmd::build_date() {
         Ok(d) => d,
         Err(m) => {
             eprintln!("error: {m}");
             return ExitCode::from(2);
         }
     };
-    let started = Instant::now();
-    let options = |site: SiteArgs, output, base_url| build::Options {
+    let options = |site: SiteArgs, output, base_url, portable| vigil::build::Options {
         root: site.root,
         output,
         base_url,
         drafts: site.drafts,
         today,
+        portable,
     };
     match cli.command {
         Command::Build {
             site,
             output,
             base_url,
+            portable,
             verbose,
-        } => {
-            let report = build::build(&options(site, output, base_url));
-            finish(&report, verbose, started, "Built")
-        }
-        Command::Check { site } => {
-            let report = build::check(&options(site, None, None));
-            finish(&report, false, started, "Checked")
-        }
-    }
-}
-
-/// Today, or the day `SOURCE_DATE_EPOCH` names, so that a build can be repeated byte for byte.
-fn build_date() -> Result<time::Date, String> {
-    match std::env::var("SOURCE_DATE_EPOCH") {
-        Ok(s) => {
-            let secs: i64 = s
-                .trim()
-                .parse()
-                .map_err(|_| format!("SOURCE_DATE_EPOCH=`{s}` is not a number of seconds"))?;
-            time::OffsetDateTime::from_unix_timestamp(secs)
-                .map(|t| t.date())
-                .map_err(|e| format!("SOURCE_DATE_EPOCH: {e}"))
-        }
-        Err(_) => Ok(time::OffsetDateTime::now_utc().date()),
-    }
-}
-
-fn finish(report: &Report, verbose: bool, started: Instant, verb: &str) -> ExitCode {
-    for d in report
-        .diagnostics
-        .iter()
-        .cloned()
-        .collect::<Vec<_>>()
-        .into_iter()
-        .map(|d| d.render())
-    {
-        eprint!("{d}");
-    }
-    if verbose {
-        for (stage, time) in &report.stages {
-            eprintln!("  {stage:<18} {:>8.1} ms", time.as_secs_f64() * 1000.0);
-        }
-    }
-    let (errors, warnings) = (report.diagnostics.errors(), report.diagnostics.warnings());
-    let elapsed = started.elapsed().as_secs_f64();
-    match &report.site {
-        Some(s) if errors == 0 => {
-            let langs = s.languages.join(", ");
-            let written = report
-                .written
-                .as_ref()
-                .map(|w| {
-                    format!(
-                        ": {} pages and {} files, {:.1} MB,",
-                        w.pages,
-                        w.files,
-                        w.bytes as f64 / 1e6
-                    )
-                })
-                .unwrap_or_default();
-            let warn = if warnings > 0 {
-                format!(" ({warnings} warnings)")
-            } else {
-                String::new()
-            };
-            println!(
-                "{verb} {} people, {} statements and {} pages in each of {} languages ({langs}){written} in {elapsed:.2} s{warn}",
-                s.people,
-                s.statements,
-                s.pages,
-                s.languages.len()
-            );
-            ExitCode::SUCCESS
-        }
-        _ => {
-            eprintln!("{errors} errors, {warnings} warnings: nothing was written");
-            ExitCode::from(1)
-        }
+            format,
+        } => cmd::build::run(&options(site, output, base_url, portable), verbose, format),
+        Command::Check {
+            site,
+            format,
+            external,
+            translations,
+        } => cmd::check::run(
+            &options(site, None, None, false),
+            format,
+            external,
+            translations,
+        ),
+        Command::Serve {
+            site,
+            port,
+            bind,
+            base_url,
+        } => cmd::serve::run(options(site, None, base_url, false), bind, port),
+        Command::New { what, root } => cmd::new::run(&root, what),
     }
 }

@@ -10,6 +10,7 @@ use serde::de::DeserializeOwned;
 use crate::diag::{Diagnostic, suggest};
 
 /// A file's text and where it is, so that any later check can point into it.
+#[derive(Clone)]
 pub struct Source {
     pub path: std::path::PathBuf,
     pub text: String,

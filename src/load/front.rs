@@ -11,7 +11,7 @@ use crate::date::PartialDate;
 use crate::model::{Gender, Status};
 use crate::text::RawText;
 
-#[derive(Deserialize, Debug)]
+#[derive(Deserialize, Debug, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct ProfileFront {
     pub name: String,
@@ -41,7 +41,7 @@ pub struct ProfileFront {
 }
 
 /// An earlier arrest of someone arrested more than once.
-#[derive(Deserialize, Debug)]
+#[derive(Deserialize, Debug, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct ArrestFront {
     pub arrested: PartialDate,
@@ -72,7 +72,7 @@ pub enum Hideable {
 }
 
 /// `profiles/<slug>.<lang>.md`: only words; every fact comes from the default file.
-#[derive(Deserialize, Debug, Default)]
+#[derive(Deserialize, Debug, Default, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct ProfileTranslationFront {
     pub name: Option<String>,
@@ -81,7 +81,7 @@ pub struct ProfileTranslationFront {
     pub photo_alt: Option<String>,
 }
 
-#[derive(Deserialize, Debug, Default)]
+#[derive(Deserialize, Debug, Default, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct PageFront {
     pub title: String,
@@ -92,7 +92,7 @@ pub struct PageFront {
     pub draft: bool,
 }
 
-#[derive(Deserialize, Debug)]
+#[derive(Deserialize, Debug, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct StatementFile {
     pub title: RawText,
@@ -107,7 +107,7 @@ pub struct StatementFile {
     pub draft: bool,
 }
 
-#[derive(Deserialize, Debug)]
+#[derive(Deserialize, Debug, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct OrganisationEntry {
     pub name: RawText,
@@ -115,14 +115,14 @@ pub struct OrganisationEntry {
     pub url: Option<String>,
 }
 
-#[derive(Deserialize, Debug)]
+#[derive(Deserialize, Debug, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct ChargeEntry {
     pub article: String,
     pub text: RawText,
 }
 
-#[derive(Deserialize, Debug)]
+#[derive(Deserialize, Debug, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct PrisonEntry {
     pub name: RawText,
@@ -130,7 +130,7 @@ pub struct PrisonEntry {
 }
 
 /// An entry of `cases.yaml` or `professions.yaml`.
-#[derive(Deserialize, Debug)]
+#[derive(Deserialize, Debug, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct NamedEntry {
     pub name: RawText,

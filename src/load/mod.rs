@@ -5,7 +5,7 @@
 
 pub mod front;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -19,6 +19,7 @@ use crate::yaml::{Source, read_text};
 use front::*;
 
 /// One parsed file: its key (a slug or a page path), its source for later errors, and its parts.
+#[derive(Clone)]
 pub struct Doc<T> {
     pub key: String,
     pub lang: Lang,
@@ -88,13 +89,28 @@ struct Found {
     lang: Lang,
 }
 
-pub fn load(root: &Path, config: &Config) -> (Loaded, Diagnostics) {
+/// Files parsed by an earlier load, by path, with the text they were parsed from: a file whose
+/// text has not changed is not parsed again (`vigil serve` rebuilds after each save).
+#[derive(Default)]
+pub struct Cache {
+    languages: Vec<String>,
+    docs: HashMap<PathBuf, (String, Parsed)>,
+}
+
+pub fn load(root: &Path, config: &Config, cache: &mut Cache) -> (Loaded, Diagnostics) {
     let mut diags = Diagnostics::default();
     let mut found = Vec::new();
     walk(root, "profiles", config, &mut found, &mut diags);
     walk(root, "content", config, &mut found, &mut diags);
 
-    let parsed: Vec<(Result<Parsed, Diagnostic>, Option<(Defines, String)>)> = found
+    // What a file is depends on the site's languages (`x.az.md`): a new list of them starts afresh.
+    if cache.languages != config.languages {
+        cache.docs.clear();
+        cache.languages = config.languages.clone();
+    }
+    let cached = &cache.docs;
+    type Outcome = (PathBuf, Result<(Option<String>, Parsed), Diagnostic>, Option<(Defines, String)>);
+    let parsed: Vec<Outcome> = found
         .into_par_iter()
         .map(|f| {
             let defines = match f.kind {
@@ -105,11 +121,19 @@ pub fn load(root: &Path, config: &Config) -> (Loaded, Diagnostics) {
                 _ => Some(Defines::List),
             };
             let defines = defines.map(|d| (d, f.key.clone()));
-            (parse(root, f), defines)
+            (f.path.clone(), parse_cached(root, f, cached), defines)
         })
         .collect();
+    let mut seen = HashSet::new();
     let mut loaded = Loaded::default();
-    for (p, defines) in parsed {
+    for (path, p, defines) in parsed {
+        seen.insert(path.clone());
+        let p = p.map(|(text, parsed)| {
+            if let Some(text) = text {
+                cache.docs.insert(path, (text, parsed.clone()));
+            }
+            parsed
+        });
         match p {
             Err(d) => {
                 diags.push(d);
@@ -135,7 +159,26 @@ pub fn load(root: &Path, config: &Config) -> (Loaded, Diagnostics) {
             Ok(Parsed::Asset(path, out)) => loaded.assets.push((path, out)),
         }
     }
+    cache.docs.retain(|path, _| seen.contains(path));
     (loaded, diags)
+}
+
+/// The parsed file, from the cache when its text is the one parsed before; with the text to cache
+/// when it was parsed now.
+fn parse_cached(
+    root: &Path,
+    f: Found,
+    cache: &HashMap<PathBuf, (String, Parsed)>,
+) -> Result<(Option<String>, Parsed), Diagnostic> {
+    if let Kind::Asset(out) = f.kind {
+        return Ok((None, Parsed::Asset(f.path, out)));
+    }
+    let text = read_text(root, &f.path)?;
+    if let Some((_, parsed)) = cache.get(&f.path).filter(|(t, _)| *t == text) {
+        return Ok((None, parsed.clone()));
+    }
+    let parsed = parse(root, f, text.clone())?;
+    Ok((Some(text), parsed))
 }
 
 /// Lists the files of `dir` and what each one is, by its place and name.
@@ -193,6 +236,46 @@ fn walk(root: &Path, dir: &str, config: &Config, found: &mut Vec<Found>, diags: 
             Ok(None) => {}
             Err(d) => diags.push(Diagnostic::error(rel(root, path), d.0).hint_opt(d.1)),
         }
+    }
+}
+
+/// What a file of the site feeds, named by its path relative to the root: `vigil serve` uses it
+/// to know which pages a saved file can change.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Role {
+    /// `profiles/<slug>.md` or one of its translations.
+    Profile(String),
+    /// `content/statements/<slug>.yaml`.
+    Statement(String),
+    /// `content/<path>.md` or one of its translations.
+    Page(String),
+    /// Published as it is (a photo, a PDF under content/): no page changes.
+    Asset,
+    /// site.yaml, the theme's templates and words, the lists in content/: every page may change.
+    Everything,
+}
+
+pub fn role(rel_path: &Path, config: &Config) -> Role {
+    let path = rel_path.to_string_lossy().replace('\\', "/");
+    let name = path.rsplit('/').next().unwrap_or("");
+    let Some((dir, within)) = path.split_once('/') else {
+        return Role::Everything;
+    };
+    if dir == "themes" {
+        let is_static = within.split('/').nth(1) == Some("static");
+        return if is_static { Role::Asset } else { Role::Everything };
+    }
+    if dir != "profiles" && dir != "content" {
+        return Role::Everything;
+    }
+    match classify(dir, within, name, config) {
+        Ok(Some((Kind::Profile | Kind::ProfileTranslation, key, _))) => Role::Profile(key),
+        Ok(Some((Kind::Statement, key, _))) => Role::Statement(key),
+        Ok(Some((Kind::Page | Kind::PageTranslation, key, _))) => Role::Page(key),
+        Ok(Some((Kind::Asset(_), _, _))) => Role::Asset,
+        // Photos: a profile names them, and the profile's own file says when that changes.
+        Ok(None) => Role::Asset,
+        _ => Role::Everything,
     }
 }
 
@@ -322,6 +405,7 @@ pub fn slugify(s: &str) -> String {
     out.trim_end_matches('-').to_string()
 }
 
+#[derive(Clone)]
 enum Parsed {
     Profile(Doc<ProfileFront>),
     ProfileTranslation(Doc<ProfileTranslationFront>),
@@ -336,21 +420,22 @@ enum Parsed {
     Asset(PathBuf, String),
 }
 
-fn parse(root: &Path, f: Found) -> Result<Parsed, Diagnostic> {
+fn parse(root: &Path, f: Found, text: String) -> Result<Parsed, Diagnostic> {
+    let t = text;
     Ok(match f.kind {
         Kind::Asset(out) => Parsed::Asset(f.path, out),
-        Kind::Profile => Parsed::Profile(markdown(root, f)?),
+        Kind::Profile => Parsed::Profile(markdown(root, f, t)?),
         Kind::ProfileTranslation => {
-            Parsed::ProfileTranslation(markdown(root, f).map_err(translation_hint)?)
+            Parsed::ProfileTranslation(markdown(root, f, t).map_err(translation_hint)?)
         }
-        Kind::Page => Parsed::Page(markdown(root, f)?),
-        Kind::PageTranslation => Parsed::PageTranslation(markdown(root, f)?),
-        Kind::Statement => Parsed::Statement(yaml(root, f)?),
-        Kind::Organisations => Parsed::Organisations(yaml(root, f)?),
-        Kind::Charges => Parsed::Charges(yaml(root, f)?),
-        Kind::Prisons => Parsed::Prisons(yaml(root, f)?),
-        Kind::Cases => Parsed::Cases(yaml(root, f)?),
-        Kind::Professions => Parsed::Professions(yaml(root, f)?),
+        Kind::Page => Parsed::Page(markdown(root, f, t)?),
+        Kind::PageTranslation => Parsed::PageTranslation(markdown(root, f, t)?),
+        Kind::Statement => Parsed::Statement(yaml(root, f, t)?),
+        Kind::Organisations => Parsed::Organisations(yaml(root, f, t)?),
+        Kind::Charges => Parsed::Charges(yaml(root, f, t)?),
+        Kind::Prisons => Parsed::Prisons(yaml(root, f, t)?),
+        Kind::Cases => Parsed::Cases(yaml(root, f, t)?),
+        Kind::Professions => Parsed::Professions(yaml(root, f, t)?),
     })
 }
 
@@ -361,17 +446,16 @@ fn translation_hint(d: Diagnostic) -> Diagnostic {
     d
 }
 
-fn source(root: &Path, path: &Path, yaml_offset: usize) -> Result<Source, Diagnostic> {
-    let text = read_text(root, path)?;
-    Ok(Source {
+fn source(root: &Path, path: &Path, text: String, yaml_offset: usize) -> Source {
+    Source {
         path: rel(root, path),
         text,
         yaml_offset,
-    })
+    }
 }
 
-fn yaml<T: DeserializeOwned>(root: &Path, f: Found) -> Result<Doc<T>, Diagnostic> {
-    parse_yaml(source(root, &f.path, 0)?, f.key, f.lang)
+fn yaml<T: DeserializeOwned>(root: &Path, f: Found, text: String) -> Result<Doc<T>, Diagnostic> {
+    parse_yaml(source(root, &f.path, text, 0), f.key, f.lang)
 }
 
 /// A YAML file's text into its typed shape (public for the fuzzer).
@@ -391,8 +475,8 @@ pub fn parse_yaml<T: DeserializeOwned>(src: Source, key: String, lang: Lang) -> 
 }
 
 /// A Markdown file: front matter between `---` lines, then the body.
-fn markdown<T: DeserializeOwned>(root: &Path, f: Found) -> Result<Doc<T>, Diagnostic> {
-    parse_markdown(source(root, &f.path, 1)?, f.key, f.lang)
+fn markdown<T: DeserializeOwned>(root: &Path, f: Found, text: String) -> Result<Doc<T>, Diagnostic> {
+    parse_markdown(source(root, &f.path, text, 1), f.key, f.lang)
 }
 
 /// A Markdown file's text (front matter, then body) into its typed shape (public for the fuzzer).

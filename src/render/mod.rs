@@ -3,15 +3,16 @@
 //! Each page is rendered, minified, checked for links that lead nowhere and written straight away,
 //! so memory stays flat whatever the size of the site.
 
+mod attrs;
 mod calendar;
 mod feeds;
 mod pages;
+mod relative;
 mod templates;
 pub mod views;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
@@ -23,7 +24,16 @@ use crate::urls;
 use pages::Page;
 use views::{Alternate, Common, Link, Views};
 
+pub use relative::relative;
 pub use templates::Theme;
+
+/// How pages link to each other: from the root of `base_url`'s path (`/vigil/people/`), or relative
+/// to each page (`../people/index.html`) for a copy that works anywhere, `file://` included.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Links {
+    Rooted,
+    Relative,
+}
 
 /// What a build wrote, for the closing line.
 #[derive(Default, Debug)]
@@ -33,8 +43,9 @@ pub struct Written {
     pub bytes: usize,
 }
 
-#[derive(Clone, Copy)]
-enum Job {
+/// One unit of rendering: a page, or a group of pages made together (the listings), in one language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Job {
     Home,
     People,
     Listings,
@@ -49,7 +60,7 @@ enum Job {
     NotFound,
 }
 
-fn jobs(site: &Site) -> Vec<(Lang, Job)> {
+pub fn jobs(site: &Site) -> Vec<(Lang, Job)> {
     let mut out = Vec::new();
     for lang in site.config.langs() {
         out.extend(
@@ -93,68 +104,110 @@ fn pages_of(v: &Views, job: Job) -> Vec<Page> {
     }
 }
 
+/// Renders pages: the site, its theme, and every file a build writes, so each page's links can be
+/// checked as it is rendered.
+pub struct Renderer<'a> {
+    pub site: &'a Site,
+    pub strings: &'a [Strings],
+    pub theme: &'a Theme,
+    links: Links,
+    planned: HashSet<String>,
+}
+
+impl<'a> Renderer<'a> {
+    pub fn new(site: &'a Site, strings: &'a [Strings], theme: &'a Theme, links: Links) -> Self {
+        let mut planned: HashSet<String> = other_files(site, theme)
+            .into_iter()
+            .map(|(_, rel)| rel)
+            .collect();
+        planned.extend(generated_files(site, strings).into_iter().map(|(rel, _)| rel));
+        for lang in site.config.langs() {
+            for path in urls::all_pages(site) {
+                planned.insert(urls::file(&site.config, lang, &path));
+            }
+            planned.insert(urls::file(&site.config, lang, &urls::feed()));
+        }
+        planned.insert(urls::not_found());
+        Renderer {
+            site,
+            strings,
+            theme,
+            links,
+            planned,
+        }
+    }
+
+    /// Renders `jobs` in parallel; `emit` gets each page as (job's index in `jobs`, output file,
+    /// minified HTML) and turns it into what the caller keeps (a written file, a page in memory).
+    pub fn pages<T: Send>(
+        &self,
+        jobs: &[(Lang, Job)],
+        emit: impl Fn(usize, String, Vec<u8>) -> Result<T, Diagnostic> + Sync,
+    ) -> (Vec<T>, Diagnostics) {
+        let site = self.site;
+        let results: Vec<Result<T, Diagnostic>> = jobs
+            .par_iter()
+            .enumerate()
+            .flat_map_iter(|(i, &(lang, job))| {
+                let v = Views {
+                    site,
+                    lang,
+                    t: &self.strings[lang.index()],
+                };
+                pages_of(&v, job)
+                    .into_iter()
+                    .map(move |page| (i, lang, page))
+            })
+            .map(|(i, lang, page)| {
+                let html = render_page(site, self.strings, self.theme, lang, &page)?;
+                let html = crate::write::minify(html.as_bytes());
+                if let Some(d) = dead_link(site, &self.planned, &html, self.theme, page.template) {
+                    return Err(d);
+                }
+                let file = urls::file(&site.config, lang, &page.path);
+                let html = match self.links {
+                    Links::Rooted => html,
+                    Links::Relative => relative::relativize(&html, &site.config.base_path, &file),
+                };
+                emit(i, file, html)
+            })
+            .collect();
+        let mut diags = Diagnostics::default();
+        let mut out = Vec::with_capacity(results.len());
+        // A template mistake fails every page that uses it: report it once.
+        let mut seen = HashSet::new();
+        for r in results {
+            match r {
+                Ok(t) => out.push(t),
+                Err(d) => {
+                    if seen.insert(d.render()) {
+                        diags.push(d);
+                    }
+                }
+            }
+        }
+        (out, diags)
+    }
+}
+
 /// Renders every page and writes it, with the site's other files, into `out`.
 pub fn render(
     site: &Site,
     strings: &[Strings],
     theme: &Theme,
     out: &Path,
+    links: Links,
 ) -> Result<Written, Diagnostics> {
-    let mut diags = Diagnostics::default();
-    let files = other_files(site, theme);
-    let mut generated = crate::charts::files(site, strings);
-    generated.extend(crate::opendata::files(site, strings));
-    // Every file the build will write, so each page's links can be checked as it is rendered.
-    let mut planned: HashSet<String> = files.iter().map(|(_, rel)| rel.clone()).collect();
-    planned.extend(generated.iter().map(|(rel, _)| rel.clone()));
-    for lang in site.config.langs() {
-        for path in urls::all_pages(site) {
-            planned.insert(urls::file(&site.config, lang, &path));
-        }
-        planned.insert(urls::file(&site.config, lang, &urls::feed()));
-    }
-    planned.insert(urls::not_found());
-
-    let pages_written = AtomicUsize::new(0);
-    let bytes = AtomicUsize::new(0);
-    let problems: Vec<Diagnostic> = jobs(site)
-        .into_par_iter()
-        .flat_map_iter(|(lang, job)| {
-            let v = Views {
-                site,
-                lang,
-                t: &strings[lang.index()],
-            };
-            pages_of(&v, job).into_iter().map(move |page| (lang, page))
-        })
-        .filter_map(|(lang, page)| {
-            let html = match render_page(site, strings, theme, lang, &page) {
-                Ok(h) => h,
-                Err(d) => return Some(d),
-            };
-            let html = crate::write::minify(html.as_bytes());
-            if let Some(d) = dead_link(site, &planned, &html, theme, page.template) {
-                return Some(d);
-            }
-            let file = urls::file(&site.config, lang, &page.path);
-            bytes.fetch_add(html.len(), Ordering::Relaxed);
-            pages_written.fetch_add(1, Ordering::Relaxed);
-            crate::write::file(out, &file, &html).err()
-        })
-        .collect();
-    // A template mistake fails every page that uses it: report it once.
-    let mut seen = HashSet::new();
-    for d in problems {
-        if seen.insert(d.render()) {
-            diags.push(d);
-        }
-    }
+    let renderer = Renderer::new(site, strings, theme, links);
+    let (sizes, mut diags) = renderer.pages(&jobs(site), |_, file, html| {
+        crate::write::file(out, &file, &html).map(|()| html.len())
+    });
     let mut written = Written {
-        pages: pages_written.into_inner(),
-        bytes: bytes.into_inner(),
+        pages: sizes.len(),
+        bytes: sizes.iter().sum(),
         files: 0,
     };
-    for (src, rel) in &files {
+    for (src, rel) in &other_files(site, theme) {
         match crate::write::copy(src, out, rel) {
             Ok(n) => {
                 written.files += 1;
@@ -163,8 +216,7 @@ pub fn render(
             Err(d) => diags.push(d),
         }
     }
-    generated.extend(feeds::files(site, strings));
-    for (rel, content) in generated {
+    for (rel, content) in data_files(site, strings) {
         written.files += 1;
         written.bytes += content.len();
         if let Err(d) = crate::write::file(out, &rel, content.as_bytes()) {
@@ -178,8 +230,23 @@ pub fn render(
     }
 }
 
+/// Charts (SVG and CSV) and open data: the files made from the site's data beside the pages.
+fn generated_files(site: &Site, strings: &[Strings]) -> Vec<(String, String)> {
+    let mut out = crate::charts::files(site, strings);
+    out.extend(crate::opendata::files(site, strings));
+    out
+}
+
+/// Every file written beside the pages: charts, open data, the feeds, the sitemap, robots.txt and
+/// the host's markers: (output path, content).
+pub fn data_files(site: &Site, strings: &[Strings]) -> Vec<(String, String)> {
+    let mut out = generated_files(site, strings);
+    out.extend(feeds::files(site, strings));
+    out
+}
+
 /// Files published as they are: the theme's static folder, content assets, profile photos.
-fn other_files(site: &Site, theme: &Theme) -> Vec<(PathBuf, String)> {
+pub fn other_files(site: &Site, theme: &Theme) -> Vec<(PathBuf, String)> {
     let mut out: Vec<(PathBuf, String)> = theme.static_files.clone();
     out.extend(site.assets.iter().cloned());
     out.extend(
@@ -287,29 +354,25 @@ fn dead_link(
 ) -> Option<Diagnostic> {
     let html = std::str::from_utf8(html).ok()?;
     let base = &site.config.base_path;
-    for attr in ["href=", "src="] {
-        for (i, _) in html.match_indices(attr) {
-            let rest = &html[i + attr.len()..];
-            let value = match rest.as_bytes().first() {
-                Some(b'"') => rest[1..].split('"').next(),
-                Some(b'\'') => rest[1..].split('\'').next(),
-                _ => rest.split([' ', '>']).next(),
-            }?;
-            let Some(path) = value.strip_prefix(base.as_str()) else {
-                continue;
-            };
-            let path = path.split(['#', '?']).next().unwrap_or("");
-            let file = if path.is_empty() || path.ends_with('/') {
-                format!("{path}index.html")
-            } else {
-                path.to_string()
-            };
-            if !planned.contains(&file) {
-                return Some(Diagnostic::error(
-                    theme.template_path(template),
-                    format!("a page links to `{value}`, which this build does not write"),
-                ));
-            }
+    for range in attrs::links(html) {
+        let value = &html[range];
+        if value.starts_with("//") {
+            continue;
+        }
+        let Some(path) = value.strip_prefix(base.as_str()) else {
+            continue;
+        };
+        let path = path.split(['#', '?']).next().unwrap_or("");
+        let file = if path.is_empty() || path.ends_with('/') {
+            format!("{path}index.html")
+        } else {
+            path.to_string()
+        };
+        if !planned.contains(&file) {
+            return Some(Diagnostic::error(
+                theme.template_path(template),
+                format!("a page links to `{value}`, which this build does not write"),
+            ));
         }
     }
     None

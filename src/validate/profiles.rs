@@ -251,6 +251,12 @@ fn profile(
         .photo
         .as_deref()
         .and_then(|p| photo(src, root, p, f.photo_alt.as_deref(), n, diags));
+    if f.photo.is_none() && !hidden(Hideable::Photo) {
+        diags.push(
+            src.warning_at(&["name"], "no photo yet: the site shows a neutral placeholder")
+                .hint("save a photo in profiles/photos/ and add `photo:` and `photo_alt:`, or `hide: [photo]` if the family asked for none"),
+        );
+    }
     for alias in &f.aliases {
         let ok = !alias.is_empty()
             && alias

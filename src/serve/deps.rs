@@ -1,0 +1,205 @@
+//! Which pages a saved file can change.
+//!
+//! Each render job (a page, or the listings of one language) has a stable key, and depends on some
+//! documents: its own file, and the files of what it shows (a statement page shows the cards of the
+//! people it names). A save marks documents dirty; a job is rendered again when a document it
+//! depended on before the save, or depends on after it, is dirty. Files that every page may show
+//! (site.yaml, the theme, the lists in content/) mark everything dirty.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use crate::config::Config;
+use crate::load::{Role, role};
+use crate::model::Site;
+use crate::render::Job;
+use crate::text::Lang;
+
+/// A job, named by what it renders rather than by its place in the site's vectors, which move
+/// when a person is added.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Key {
+    Home,
+    People,
+    Listings,
+    Person(String),
+    Alias(String, String),
+    Statements,
+    Statement(String),
+    Organisations,
+    Organisation(String),
+    Content(String),
+    ThisMonth,
+    NotFound,
+}
+
+pub fn key(site: &Site, lang: Lang, job: Job) -> (Lang, Key) {
+    let key = match job {
+        Job::Home => Key::Home,
+        Job::People => Key::People,
+        Job::Listings => Key::Listings,
+        Job::Person(i) => Key::Person(site.profiles[i].slug.clone()),
+        Job::Alias(i, a) => Key::Alias(
+            site.profiles[i].slug.clone(),
+            site.profiles[i].aliases[a].clone(),
+        ),
+        Job::Statements => Key::Statements,
+        Job::ThisMonth => Key::ThisMonth,
+        Job::Statement(i) => Key::Statement(site.statements[i].slug.clone()),
+        Job::Organisations => Key::Organisations,
+        Job::Organisation(i) => Key::Organisation(site.organisations[i].id.clone()),
+        Job::Content(i) => Key::Content(site.pages[i].path.clone()),
+        Job::NotFound => Key::NotFound,
+    };
+    (lang, key)
+}
+
+/// A document a job shows something of.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Dep {
+    /// Anything of the person's file: their own page.
+    Profile(String),
+    /// What a person's card shows, and the listings they are in: every page that lists them.
+    Card(String),
+    Statement(String),
+    Page(String),
+    AllCards,
+    /// Anything of anyone: a page that counts or dates people (charts, birthdays).
+    AllProfiles,
+    AllStatements,
+}
+
+pub fn deps(site: &Site, job: Job) -> Vec<Dep> {
+    let card = |i: usize| Dep::Card(site.profiles[i].slug.clone());
+    let statement = |i: usize| Dep::Statement(site.statements[i].slug.clone());
+    let ix = &site.index;
+    match job {
+        Job::Home => vec![Dep::AllCards, Dep::AllStatements],
+        Job::People | Job::Listings => vec![Dep::AllCards],
+        Job::Statements | Job::Organisations => vec![Dep::AllStatements],
+        Job::NotFound => Vec::new(),
+        Job::ThisMonth => vec![Dep::AllProfiles],
+        Job::Alias(i, _) => vec![Dep::Profile(site.profiles[i].slug.clone())],
+        Job::Content(i) => {
+            let page = &site.pages[i];
+            let mut d = vec![Dep::Page(page.path.clone())];
+            // A chart counts people and statements: any of them can change its figures.
+            if page.charts.iter().any(|c| !c.is_empty()) {
+                d.extend([Dep::AllProfiles, Dep::AllStatements]);
+            }
+            d
+        }
+        Job::Person(i) => {
+            let p = &site.profiles[i];
+            let mut d = vec![Dep::Profile(p.slug.clone())];
+            d.extend(ix.statements_of_profile[i].iter().map(|&s| statement(s)));
+            if let Some(c) = p.case {
+                d.extend(ix.people_of_case[c].iter().map(|&j| card(j)));
+            }
+            d
+        }
+        Job::Statement(i) => {
+            let mut d = vec![statement(i)];
+            d.extend(site.statements[i].profiles.iter().map(|&p| card(p)));
+            d
+        }
+        Job::Organisation(i) => {
+            let mut d: Vec<Dep> = ix.statements_of_organisation[i]
+                .iter()
+                .map(|&s| statement(s))
+                .collect();
+            d.extend(ix.people_of_organisation[i].iter().map(|&p| card(p)));
+            d
+        }
+    }
+}
+
+/// The documents changed since the last good build.
+#[derive(Default, Debug)]
+pub struct Dirty {
+    pub everything: bool,
+    profiles: HashSet<String>,
+    /// The people whose card (or place in the listings) may have changed: at first every saved
+    /// profile; `keep_cards` narrows it once the new site is known.
+    cards: HashSet<String>,
+    statements: HashSet<String>,
+    pages: HashSet<String>,
+}
+
+impl Dirty {
+    /// Marks what the file at `rel` (relative to the site root) feeds. Without the site's
+    /// configuration (no good build yet) nothing can be told apart.
+    pub fn mark(&mut self, rel: &Path, config: Option<&Config>) {
+        let Some(config) = config else {
+            self.everything = true;
+            return;
+        };
+        match role(rel, config) {
+            Role::Profile(slug) => {
+                self.cards.insert(slug.clone());
+                self.profiles.insert(slug);
+            }
+            Role::Statement(slug) => {
+                self.statements.insert(slug);
+            }
+            Role::Page(path) => {
+                self.pages.insert(path);
+            }
+            Role::Asset => {}
+            Role::Everything => self.everything = true,
+        }
+    }
+
+    pub fn touches(&self, deps: &[Dep]) -> bool {
+        self.everything
+            || deps.iter().any(|d| match d {
+                Dep::Profile(s) => self.profiles.contains(s),
+                Dep::Card(s) => self.cards.contains(s),
+                Dep::Statement(s) => self.statements.contains(s),
+                Dep::Page(p) => self.pages.contains(p),
+                Dep::AllCards => !self.cards.is_empty(),
+                Dep::AllProfiles => !self.profiles.is_empty(),
+                Dep::AllStatements => !self.statements.is_empty(),
+            })
+    }
+
+    /// Keeps as card changes only the people whose card differs between the two sites: an edit to
+    /// a biography or a summary then renders the person's own pages alone.
+    pub fn keep_cards(&mut self, before: &Site, after: &Site) {
+        self.cards
+            .retain(|slug| card(before, slug) != card(after, slug));
+    }
+
+    /// Before the first good build nothing can be told apart.
+    pub fn all() -> Self {
+        Dirty {
+            everything: true,
+            ..Dirty::default()
+        }
+    }
+}
+
+/// Everything of a person that a page other than their own shows: the card (name, status, dates,
+/// photo, profession) and what puts them in a listing. Ids, not indexes, which move between builds.
+fn card(site: &Site, slug: &str) -> Option<String> {
+    let p = site.profiles.iter().find(|p| p.slug == slug)?;
+    let id = |named: &[crate::model::Named], i: usize| named[i].id.clone();
+    Some(format!(
+        "{:?}",
+        (
+            &p.name,
+            p.status,
+            p.arrested,
+            p.released,
+            p.photo.as_ref().map(|ph| (&ph.output, &ph.alt)),
+            p.profession.map(|i| id(&site.professions, i)),
+            p.case.map(|i| id(&site.cases, i)),
+            p.organisation.map(|i| site.organisations[i].id.clone()),
+            p.prison.map(|i| site.prisons[i].id.clone()),
+            p.charges
+                .iter()
+                .map(|&i| site.charges[i].id.clone())
+                .collect::<Vec<_>>(),
+        )
+    ))
+}

@@ -1,0 +1,215 @@
+//! `vigil serve` renders again only what a save changed: the result must be the site a full build
+//! makes from the same files.
+
+mod support;
+
+use std::path::Path;
+
+use support::{edit, example};
+use vigil::serve::{Body, Files, Preview};
+
+fn options(root: &Path) -> vigil::build::Options {
+    vigil::build::Options {
+        root: root.to_path_buf(),
+        output: None,
+        base_url: Some("http://127.0.0.1:1111/vigil/".into()),
+        drafts: false,
+        today: time::macros::date!(2026 - 06 - 01),
+        portable: false,
+    }
+}
+
+fn bytes(files: &Files, name: &str) -> Vec<u8> {
+    match &files[name] {
+        Body::Bytes(b) => b.as_ref().clone(),
+        Body::File(p) => std::fs::read(p).unwrap(),
+    }
+}
+
+/// The files of a full build, compared one by one with `files`.
+fn assert_same_as_full_build(root: &Path, files: &Files) {
+    let full = Preview::new(options(root))
+        .rebuild()
+        .expect("a good build")
+        .files;
+    let mut a: Vec<&String> = files.keys().collect();
+    let mut b: Vec<&String> = full.keys().collect();
+    a.sort();
+    b.sort();
+    assert_eq!(a, b, "the same files");
+    for name in full.keys() {
+        assert!(
+            bytes(files, name) == bytes(&full, name),
+            "{name} differs from a full build"
+        );
+    }
+}
+
+#[test]
+fn one_profile_edit_renders_that_person_and_what_shows_them_only() {
+    let site = example();
+    let root = site.path();
+    let mut preview = Preview::new(options(root));
+    let first = preview.rebuild().expect("the example builds");
+    assert_eq!(first.rendered, first.pages);
+
+    edit(
+        root,
+        "profiles/ali-zeynal.md",
+        "name: Ali Zeynal",
+        "name: Ali Zeynalov",
+    );
+    preview.changed(Path::new("profiles/ali-zeynal.md"));
+    let second = preview.rebuild().expect("still good");
+    assert!(
+        second.rendered > 0 && second.rendered * 2 < second.pages,
+        "rendered {} of {}",
+        second.rendered,
+        second.pages
+    );
+    let page = String::from_utf8(bytes(&second.files, "people/ali-zeynal/index.html")).unwrap();
+    assert!(page.contains("Ali Zeynalov"));
+    assert_same_as_full_build(root, &second.files);
+}
+
+#[test]
+fn a_summary_edit_renders_the_persons_own_page_only() {
+    let site = example();
+    let root = site.path();
+    let mut preview = Preview::new(options(root));
+    preview.rebuild().expect("the example builds");
+    let file = std::fs::read_to_string(root.join("profiles/ali-zeynal.md")).unwrap();
+    assert!(!file.contains("aliases"), "no redirect pages to count");
+    let summary = file
+        .lines()
+        .find(|l| l.starts_with("summary:"))
+        .expect("a summary")
+        .to_string();
+    edit(
+        root,
+        "profiles/ali-zeynal.md",
+        &summary,
+        "summary: A new summary, shown on his page only.",
+    );
+    preview.changed(Path::new("profiles/ali-zeynal.md"));
+    let built = preview.rebuild().expect("good");
+    assert_eq!(built.rendered, 2, "his page in each of the two languages");
+    assert_same_as_full_build(root, &built.files);
+}
+
+#[test]
+fn adding_removing_and_linking_people_match_a_full_build() {
+    let site = example();
+    let root = site.path();
+    let mut preview = Preview::new(options(root));
+    preview.rebuild().expect("the example builds");
+
+    // A new person, and a statement that now names them: the statement's page shows their card.
+    std::fs::write(
+        root.join("profiles/nigar-test.md"),
+        "---\nname: Nigar Test\nstatus: detained\narrested: 2025-02-03\nhide: [photo]\n---\nA biography.\n",
+    )
+    .unwrap();
+    edit(
+        root,
+        "content/statements/amnesty-downward-spiral-2013.yaml",
+        "profiles: []",
+        "profiles: [nigar-test]",
+    );
+    preview.changed(Path::new("profiles/nigar-test.md"));
+    preview.changed(Path::new(
+        "content/statements/amnesty-downward-spiral-2013.yaml",
+    ));
+    let built = preview.rebuild().expect("good");
+    let statement = String::from_utf8(bytes(
+        &built.files,
+        "statements/amnesty-downward-spiral-2013/index.html",
+    ))
+    .unwrap();
+    assert!(statement.contains("Nigar Test"));
+    assert_same_as_full_build(root, &built.files);
+
+    // Removed again: their pages go, and so does their card everywhere.
+    std::fs::remove_file(root.join("profiles/nigar-test.md")).unwrap();
+    edit(
+        root,
+        "content/statements/amnesty-downward-spiral-2013.yaml",
+        "profiles: [nigar-test]",
+        "profiles: []",
+    );
+    preview.changed(Path::new("profiles/nigar-test.md"));
+    preview.changed(Path::new(
+        "content/statements/amnesty-downward-spiral-2013.yaml",
+    ));
+    let built = preview.rebuild().expect("good");
+    assert!(!built.files.contains_key("people/nigar-test/index.html"));
+    assert_same_as_full_build(root, &built.files);
+}
+
+#[test]
+fn a_broken_save_keeps_the_last_good_build_and_the_fix_catches_up() {
+    let site = example();
+    let root = site.path();
+    let mut preview = Preview::new(options(root));
+    preview.rebuild().expect("the example builds");
+
+    edit(
+        root,
+        "profiles/ali-zeynal.md",
+        "name: Ali Zeynal",
+        "name: Ali Zeynalov",
+    );
+    edit(
+        root,
+        "profiles/ali-zeynal.md",
+        "status:",
+        "status: jailed\nold_status:",
+    );
+    preview.changed(Path::new("profiles/ali-zeynal.md"));
+    let Err(problems) = preview.rebuild() else {
+        panic!("an unknown status is an error")
+    };
+    assert!(
+        problems
+            .iter()
+            .any(|d| d.file == Path::new("profiles/ali-zeynal.md") && d.line > 0)
+    );
+
+    // The fix is in another save of the same file: the rename made while broken must show.
+    edit(
+        root,
+        "profiles/ali-zeynal.md",
+        "status: jailed\nold_status:",
+        "status:",
+    );
+    preview.changed(Path::new("profiles/ali-zeynal.md"));
+    let built = preview.rebuild().expect("fixed");
+    let card_page = String::from_utf8(bytes(&built.files, "people/index.html")).unwrap();
+    assert!(card_page.contains("Ali Zeynalov"));
+    assert_same_as_full_build(root, &built.files);
+}
+
+#[test]
+fn a_menu_title_change_renders_every_page() {
+    let site = example();
+    let root = site.path();
+    let mut preview = Preview::new(options(root));
+    preview.rebuild().expect("the example builds");
+    let page = std::fs::read_to_string(root.join("content/about.md")).unwrap();
+    let title = page
+        .lines()
+        .find(|l| l.starts_with("title:"))
+        .expect("about.md has a title")
+        .to_string();
+    edit(
+        root,
+        "content/about.md",
+        &title,
+        "title: About the campaign, renamed",
+    );
+    preview.changed(Path::new("content/about.md"));
+    let built = preview.rebuild().expect("good");
+    assert!(page.contains("\nmenu:"), "about.md is in the menu");
+    assert_eq!(built.rendered, built.pages);
+    assert_same_as_full_build(root, &built.files);
+}
