@@ -2,7 +2,7 @@
 //! spelt in English-language reporting, so that an address can be guessed from a news article.
 //!
 //! Azerbaijani follows the spellings of the example campaign's own profiles (Orucov -> Orujov,
-//! Yağublu -> Yagublu, Qurbanov -> Gurbanov, Xəlilov -> Khalilov); Russian and Ukrainian Cyrillic
+//! Ağdam -> Aghdam, Qurbanov -> Gurbanov, Xəlilov -> Khalilov); Russian and Ukrainian Cyrillic
 //! follow the common English passport-style spellings (Щербаков -> Shcherbakov).
 
 /// Azerbaijani Latin reads `x`, `c` and `q` as `kh`, `j` and `g`; English, Turkish and most other
@@ -19,6 +19,8 @@ fn latin(c: char, az: bool) -> Option<&'static str> {
         'x' if az => "kh",
         'q' if az => "g",
         'c' if az => "j",
+        // Azerbaijani `ğ` is a voiced `gh` (Ağdam -> Aghdam); Turkish `ğ` only lengthens a vowel.
+        'ğ' if az => "gh",
         // Azerbaijani and Turkish.
         'ə' => "a",
         'ş' => "sh",
@@ -131,14 +133,14 @@ mod tests {
             ("Əkif Qurbanov", "akif-gurbanov"),
             ("Əziz Orucov", "aziz-orujov"),
             ("Famil Xəlilov", "famil-khalilov"),
-            ("Qubad İbadoğlu", "gubad-ibadoglu"),
+            ("Qubad İbadoğlu", "gubad-ibadoghlu"),
             ("Hafiz Babalı", "hafiz-babali"),
             ("İlkin Rüstəmzadə", "ilkin-rustamzade"),
             ("Rəşad Hüseynov", "rashad-huseynov"),
             ("Rəşadət Axundov", "rashadat-akhundov"),
             ("Sevinc Vaqifqızı", "sevinj-vagifgizi"),
             ("Şamo Eminov", "shamo-eminov"),
-            ("Tofiq Yağublu", "tofig-yagublu"),
+            ("Tofiq Yağublu", "tofig-yaghublu"),
             ("Ülvi Həsənli", "ulvi-hasanli"),
             ("Ağayev", "agayev"),
             ("Çingiz Şükürov", "chingiz-shukurov"),
@@ -178,9 +180,11 @@ mod tests {
     }
 
     #[test]
-    fn x_c_and_q_change_only_in_azerbaijani() {
+    fn x_c_q_and_g_breve_change_only_in_azerbaijani() {
         assert_eq!(slug("Confirm the Xerox quote"), "confirm-the-xerox-quote");
         assert_eq!(slug("Cem Özdemir"), "cem-ozdemir");
+        assert_eq!(slug("Tuğba Doğan"), "tugba-dogan");
+        assert_eq!(slug("Ağdam Qalası"), "aghdam-galasi");
         assert_eq!(slug("Sevinc Vaqifqızı"), "sevinj-vagifgizi");
     }
 }
