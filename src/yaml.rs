@@ -84,8 +84,20 @@ impl Source {
     }
 }
 
-/// serde reports an unknown field at the start of the mapping that holds it; point at the field.
+/// serde reports an unknown field at the start of the mapping that holds it, and a duplicate one
+/// at the start of the mapping too: point at the field (for a duplicate, at its second line).
 fn refine_location(text: &str, line: usize, col: usize, message: &str) -> (usize, usize) {
+    if let Some(field) = backticked(message, "duplicate field `") {
+        let indent = |l: &str| l.len() - l.trim_start().len();
+        let at = |l: &str| l.trim_start().trim_start_matches("- ").starts_with(&format!("{field}:"));
+        let mut lines = text.lines().enumerate().skip(line.saturating_sub(1));
+        if let Some((_, first)) = lines.by_ref().find(|(_, l)| at(l)) {
+            let want = indent(first);
+            if let Some((i, l)) = lines.find(|(_, l)| at(l) && indent(l) == want) {
+                return (i + 1, indent(l) + 1);
+            }
+        }
+    }
     if let Some(field) = backticked(message, "unknown field `") {
         for (i, l) in text.lines().enumerate().skip(line.saturating_sub(1)) {
             let t = l.trim_start().trim_start_matches("- ");
@@ -200,17 +212,31 @@ fn find_token(line: &str, token: &str) -> Option<usize> {
 /// Reads a file as UTF-8 text, turning every way it can fail into a located error.
 pub fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
     let rel = crate::diag::rel(root, path);
+    let size = std::fs::metadata(path)
+        .map_err(|e| Diagnostic::error(&rel, format!("cannot read the file: {e}")))?
+        .len();
+    if size > MAX_TEXT_BYTES {
+        // Far beyond any biography or list: a pasted binary, a log or a generated file, which
+        // would only make every build slow (or, as YAML, could be made to eat the memory).
+        return Err(Diagnostic::error(
+            &rel,
+            format!(
+                "the file is {:.1} MB, more than the {} MB a text file of the site may have",
+                size as f64 / 1e6,
+                MAX_TEXT_BYTES / 1_000_000
+            ),
+        )
+        .hint("split it into several files, or keep it out of the site's folders"));
+    }
     let bytes = std::fs::read(path)
         .map_err(|e| Diagnostic::error(&rel, format!("cannot read the file: {e}")))?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
         let col = valid.iter().rev().take_while(|b| **b != b'\n').count() + 1;
-        let mut d = Diagnostic::error(&rel, "the file is not UTF-8 text")
-            .hint("save the file with the UTF-8 encoding");
-        d.line = line;
-        d.col = col;
-        d
+        Diagnostic::error(&rel, "the file is not UTF-8 text")
+            .at(&String::from_utf8_lossy(e.as_bytes()), line, col)
+            .hint("save the file with the UTF-8 encoding")
     })?;
     if text.starts_with('\u{feff}') {
         return Err(
@@ -219,8 +245,24 @@ pub fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
                 .hint("save the file as UTF-8 without BOM"),
         );
     }
-    Ok(text.replace("\r\n", "\n"))
+    if let Some(at) = text.find('\r') {
+        // Refused rather than quietly converted: a file with Windows line ends shows every line
+        // as changed in the pull request that touches it, and `.gitattributes` keeps Git from
+        // making one.
+        let line = text[..at].matches('\n').count() + 1;
+        let col = text[..at].rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        return Err(Diagnostic::error(
+            &rel,
+            "the file has Windows line ends (CR LF); the site's files end their lines with LF alone",
+        )
+        .at(&text, line, col)
+        .hint("save the file with LF (Unix) line ends: most editors have a \"Line endings: LF\" setting"));
+    }
+    Ok(text)
 }
+
+/// The largest Markdown or YAML file the builder reads.
+pub const MAX_TEXT_BYTES: u64 = 4_000_000;
 
 #[cfg(test)]
 mod tests {

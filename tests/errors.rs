@@ -76,7 +76,8 @@ fn assert_shows_source(site: &Site, d: &Diag) {
     if d.line == 0 {
         return;
     }
-    let file = site.read(&d.file);
+    // Lossy: a file that is not UTF-8 is shown with its bad bytes replaced.
+    let file = String::from_utf8_lossy(&std::fs::read(site.path(&d.file)).unwrap()).into_owned();
     let line = file
         .lines()
         .nth(d.line - 1)
@@ -852,4 +853,165 @@ fn warnings_do_not_fail_the_build() {
         "{r:?}"
     );
     assert!(r.stdout.contains("warnings"), "{r:?}");
+}
+
+#[test]
+fn byte_order_mark_at_the_start_of_a_file() {
+    rejects(
+        |s| {
+            let t = s.read("profiles/alice-aliyeva.md");
+            s.write("profiles/alice-aliyeva.md", format!("\u{feff}{t}"));
+        },
+        "profiles/alice-aliyeva.md:1:1",
+        &["byte-order mark"],
+        &["UTF-8 without BOM"],
+    );
+}
+
+#[test]
+fn windows_line_ends() {
+    rejects(
+        |s| {
+            let t = s.read("profiles/alice-aliyeva.md");
+            s.write("profiles/alice-aliyeva.md", t.replace('\n', "\r\n"));
+        },
+        "profiles/alice-aliyeva.md:1:4",
+        &["Windows line ends (CR LF)"],
+        &["LF (Unix) line ends"],
+    );
+}
+
+#[test]
+fn duplicate_key_in_front_matter() {
+    rejects(
+        |s| {
+            s.edit(
+                "profiles/alice-aliyeva.md",
+                "gender: female\n",
+                "gender: female\nstatus: released\n",
+            );
+        },
+        "profiles/alice-aliyeva.md:7:1",
+        &["duplicate field `status`"],
+        &["remove one of them"],
+    );
+}
+
+#[test]
+fn file_that_is_not_utf8() {
+    rejects(
+        |s| {
+            // "Qənaət" in a Windows code page, not UTF-8: `ə` is one byte.
+            let mut t = s.read("profiles/alice-aliyeva.az.md").into_bytes();
+            let at = t.windows(6).position(|w| w == b"name: ").unwrap() + 6;
+            t.splice(at..at, *b"Q\xe6na\xe6t ");
+            s.write("profiles/alice-aliyeva.az.md", t);
+        },
+        "profiles/alice-aliyeva.az.md:2:8",
+        &["not UTF-8"],
+        &["UTF-8 encoding"],
+    );
+}
+
+#[test]
+fn empty_profile() {
+    rejects(
+        |s| {
+            s.write("profiles/zed-zeynalov.md", "");
+        },
+        "profiles/zed-zeynalov.md",
+        &["the file is empty"],
+        &["begin the file with a line `---`"],
+    );
+}
+
+#[test]
+fn empty_list_file() {
+    rejects(
+        |s| {
+            s.write("content/prisons.yaml", "\n");
+        },
+        "content/prisons.yaml",
+        &["the file is empty"],
+        &[],
+    );
+}
+
+#[test]
+fn huge_file() {
+    rejects(
+        |s| {
+            let t = s.read("profiles/bob-bakirov.md");
+            let filler = "A paragraph pasted again and again. ".repeat(150_000);
+            s.write("profiles/bob-bakirov.md", format!("{t}\n{filler}\n"));
+        },
+        "profiles/bob-bakirov.md",
+        &["5.4 MB", "more than the 4 MB"],
+        &["split it"],
+    );
+}
+
+#[test]
+fn two_files_for_one_person() {
+    rejects(
+        |s| {
+            let t = s.read("profiles/bob-bakirov.md");
+            s.write("profiles/more/bob-bakirov.md", t);
+        },
+        "profiles/more/bob-bakirov.md:1:1",
+        &["a second file for `bob-bakirov`", "profiles/bob-bakirov.md"],
+        &["rename or remove one of them"],
+    );
+}
+
+#[test]
+fn born_in_the_future() {
+    rejects(
+        |s| {
+            s.edit("profiles/alice-aliyeva.md", "born: 1985-07-14", "born: 2031-07-14");
+        },
+        "profiles/alice-aliyeva.md:5:1",
+        &["born 2031-07-14 is in the future"],
+        &[],
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn symbolic_link_leading_outside_the_site() {
+    rejects(
+        |s| {
+            std::os::unix::fs::symlink("/etc/passwd", s.path("profiles/passwd.md")).unwrap();
+        },
+        "profiles/passwd.md",
+        &["symbolic link that leads outside the site"],
+        &["copy the file into the site"],
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn symbolic_link_loop() {
+    rejects(
+        |s| {
+            std::os::unix::fs::symlink("loop.md", s.path("profiles/loop.md")).unwrap();
+        },
+        "profiles/loop.md",
+        &["loops back to itself"],
+        &["copy the file into the site"],
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn symbolic_link_to_a_folder_that_holds_the_site() {
+    // Followed, it would walk the site again and again without end.
+    rejects(
+        |s| {
+            std::os::unix::fs::symlink("..", s.path("content/again")).unwrap();
+        },
+        "content/again",
+        &["symbolic link to a folder"],
+        &["copy the file into the site"],
+    );
 }

@@ -207,12 +207,17 @@ fn walk(root: &Path, dir: &str, config: &Config, found: &mut Vec<Found>, diags: 
         }
         if entry.path_is_symlink() {
             // A symlink could publish a file from outside the campaign's folder (or loop forever).
-            let inside = path
-                .canonicalize()
-                .is_ok_and(|t| t.starts_with(&canonical_root));
-            if !inside || path.is_dir() {
+            let problem = match path.canonicalize() {
+                Err(_) => Some("a symbolic link that leads nowhere (its target is missing, or it loops back to itself)"),
+                Ok(t) if !t.starts_with(&canonical_root) => {
+                    Some("a symbolic link that leads outside the site is not followed")
+                }
+                Ok(_) if path.is_dir() => Some("a symbolic link to a folder is not followed"),
+                Ok(_) => None,
+            };
+            if let Some(problem) = problem {
                 diags.push(
-                    Diagnostic::error(rel(root, path), "a symbolic link that leads outside the site (or to a folder) is not followed")
+                    Diagnostic::error(rel(root, path), problem)
                         .hint("copy the file into the site instead of linking to it"),
                 );
                 continue;
@@ -481,6 +486,11 @@ fn markdown<T: DeserializeOwned>(root: &Path, f: Found, text: String) -> Result<
 
 /// A Markdown file's text (front matter, then body) into its typed shape (public for the fuzzer).
 pub fn parse_markdown<T: DeserializeOwned>(src: Source, key: String, lang: Lang) -> Result<Doc<T>, Diagnostic> {
+    if src.text.trim().is_empty() {
+        return Err(Diagnostic::error(&src.path, "the file is empty").hint(
+            "begin the file with a line `---`, the fields, another line `---`, and then the text",
+        ));
+    }
     let missing = || {
         src.error(
             1,
