@@ -20,6 +20,8 @@ struct RawConfig {
     theme: String,
     #[serde(default)]
     cname: Option<String>,
+    #[serde(default)]
+    allow_html: Vec<String>,
 }
 
 fn default_theme() -> String {
@@ -37,6 +39,8 @@ pub struct Config {
     pub languages: Vec<String>,
     pub theme: String,
     pub cname: Option<String>,
+    /// Raw HTML tags Markdown may use (from `sanitize::SAFE_TAGS`); every other one is dropped.
+    pub allow_html: Vec<String>,
 }
 
 impl Config {
@@ -116,6 +120,18 @@ impl Config {
                 ));
             }
         }
+        for tag in &raw.allow_html {
+            if !crate::sanitize::SAFE_TAGS.contains(&tag.as_str()) {
+                diags.push(
+                    src.error_at_value(
+                        &["allow_html"],
+                        tag,
+                        format!("`{tag}` cannot be allowed in raw HTML: it could load, link or run something"),
+                    )
+                    .hint(format!("allow only some of: {}", crate::sanitize::SAFE_TAGS.join(", "))),
+                );
+            }
+        }
         let base_url = base_url_override.unwrap_or(&raw.base_url);
         let (origin, base_path) = match split_base_url(base_url) {
             Ok(v) => v,
@@ -150,6 +166,7 @@ impl Config {
             languages: codes,
             theme: raw.theme,
             cname: raw.cname,
+            allow_html: raw.allow_html,
         })
     }
 }

@@ -23,6 +23,7 @@ pub mod model;
 pub mod opendata;
 pub mod search;
 pub mod render;
+pub mod sanitize;
 pub mod scaffold;
 pub mod serve;
 pub mod text;

@@ -1,5 +1,5 @@
 //! Markdown to HTML, for one language: internal links are pointed at that language's pages,
-//! fenced code is highlighted with CSS classes, and raw HTML is shown as text.
+//! fenced code is highlighted with CSS classes, and raw HTML is cleaned (see `sanitize`).
 
 use std::sync::OnceLock;
 
@@ -37,6 +37,14 @@ pub fn to_html_with_charts(
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_SMART_PUNCTUATION;
     let mut code: Option<(String, String)> = None;
+    // The HTML vigil makes itself (charts, highlighted code) waits outside, as a placeholder, while
+    // a page with raw HTML is cleaned: the cleaner would strip its SVG and classes.
+    let mut made: Vec<String> = Vec::new();
+    let mut hold = |html: String| {
+        made.push(html);
+        Event::Text(format!("{PLACEHOLDER}{}{PLACEHOLDER_END}", made.len() - 1).into())
+    };
+    let mut raw = false;
     let events = Parser::new_ext(markdown, options).filter_map(|event| match event {
         Event::Start(Tag::CodeBlock(kind))
             if charts.is_some() && crate::charts::blocks::is_chart(&kind) =>
@@ -48,7 +56,7 @@ pub fn to_html_with_charts(
         Event::End(TagEnd::CodeBlock) if in_chart => {
             in_chart = false;
             chart_n += 1;
-            charts.map(|c| Event::Html(c.figure(chart_n - 1).into()))
+            charts.map(|c| hold(c.figure(chart_n - 1)))
         }
         Event::Start(Tag::CodeBlock(kind)) => {
             let info = match kind {
@@ -66,7 +74,7 @@ pub fn to_html_with_charts(
         }
         Event::End(TagEnd::CodeBlock) => code
             .take()
-            .map(|(info, buf)| Event::Html(highlight(&info, &buf).into())),
+            .map(|(info, buf)| hold(highlight(&info, &buf))),
         Event::Start(Tag::Link {
             link_type,
             dest_url,
@@ -89,12 +97,49 @@ pub fn to_html_with_charts(
             title,
             id,
         })),
-        // Volunteers' pull requests must not be able to put markup (or script) into every page.
-        Event::Html(h) | Event::InlineHtml(h) => Some(Event::Text(h)),
+        Event::Html(h) | Event::InlineHtml(h) => {
+            raw = true;
+            Some(Event::Html(h))
+        }
         e => Some(e),
     });
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut out, events);
+    if raw {
+        out = crate::sanitize::clean(&out, &config.allow_html);
+    }
+    if made.is_empty() {
+        return out;
+    }
+    put_back(&out, &made)
+}
+
+const PLACEHOLDER: char = '\u{E000}';
+const PLACEHOLDER_END: char = '\u{E001}';
+
+fn put_back(html: &str, made: &[String]) -> String {
+    let mut out = String::with_capacity(html.len() + made.iter().map(String::len).sum::<usize>());
+    let mut rest = html;
+    while let Some(start) = rest.find(PLACEHOLDER) {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + PLACEHOLDER.len_utf8()..];
+        let block = after.find(PLACEHOLDER_END).and_then(|end| {
+            let n: usize = after[..end].parse().ok()?;
+            Some((made.get(n)?, &after[end + PLACEHOLDER_END.len_utf8()..]))
+        });
+        match block {
+            Some((html, next)) => {
+                out.push_str(html);
+                rest = next;
+            }
+            // Not one of ours: a reader's text that happens to hold the character.
+            None => {
+                out.push(PLACEHOLDER);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
     out
 }
 

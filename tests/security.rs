@@ -171,34 +171,71 @@ fn copy_theme(root: &Path, extra: &str) {
     .unwrap();
 }
 
+const HOSTILE: &str = "Hello <script>alert(1)</script> <img src=x onerror=alert(2)> <iframe src=https://evil.example/></iframe> <abbr title=\"Committee to Protect Journalists\" onmouseover=\"steal()\">CPJ</abbr> <img src=\"https://tracker.example/p.gif\" alt=\"pixel\">\n\n<div onclick=\"steal()\">block</div>\n\n<a href=\"javascript:steal()\">click</a> <kbd>Ctrl</kbd> <style>body{display:none}</style>";
+
+/// Every element of the person's page in each language, with its attributes.
+fn person_pages(out: &Path) -> Vec<String> {
+    ["", "ru/"]
+        .iter()
+        .map(|lang| std::fs::read_to_string(out.join(format!("{lang}people/ann/index.html"))).unwrap())
+        .collect()
+}
+
+fn assert_nothing_hostile(html: &str) {
+    let body = &html[html.find("<main").unwrap()..html.find("</main>").unwrap()];
+    for bad in [
+        "<script", "onerror", "onclick", "onmouseover", "<iframe", "javascript:", "tracker.example",
+        "alert(", "<style", "display:none",
+    ] {
+        assert!(!body.contains(bad), "`{bad}` reached the page: {body}");
+    }
+    assert!(body.contains("Hello"), "the text is kept: {body}");
+    assert!(body.contains("block") && body.contains("click"), "{body}");
+}
+
 #[test]
-fn raw_html_in_markdown_never_reaches_the_page() {
-    let site = hostile_site(
-        "Hello <script>alert(1)</script> <img src=x onerror=alert(2)> <iframe src=https://evil.example/></iframe>\n\n<div onclick=\"steal()\">block</div>",
-    );
+fn raw_html_in_markdown_is_sanitised() {
+    let site = hostile_site(HOSTILE);
     let out = site.path().join("public");
     let run = build(site.path(), &out);
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    for lang in ["", "ru/"] {
-        let html =
-            std::fs::read_to_string(out.join(format!("{lang}people/ann/index.html"))).unwrap();
-        assert!(!html.contains("<script>alert"), "script passed through");
-        assert!(
-            !html.contains("<img src=x"),
-            "img with handler passed through"
-        );
-        assert!(!html.contains("<iframe"), "iframe passed through");
-        assert!(!html.contains("<div onclick"), "handler passed through");
-        assert!(
-            html.contains("&lt;script>alert(1)&lt;/script>")
-                || html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
-            "the text is kept, shown as text"
-        );
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    for html in person_pages(&out) {
+        assert_nothing_hostile(&html);
+        // No raw tag is allowed by default: `abbr` is dropped, its text kept.
+        assert!(!html.contains("<abbr") && !html.contains("<kbd"), "{html}");
+        assert!(html.contains("CPJ"));
     }
+}
+
+#[test]
+fn a_site_can_allow_named_safe_tags() {
+    let site = hostile_site(HOSTILE);
+    std::fs::write(site.path().join("site.yaml"), format!("{SITE}allow_html: [abbr, kbd]\n")).unwrap();
+    let out = site.path().join("public");
+    let run = build(site.path(), &out);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    for html in person_pages(&out) {
+        assert_nothing_hostile(&html);
+        assert!(
+            html.contains(r#"<abbr title="Committee to Protect Journalists">CPJ</abbr>"#),
+            "allowed, and without its handler: {html}"
+        );
+        assert!(html.contains("<kbd>Ctrl</kbd>"), "{html}");
+    }
+}
+
+#[test]
+fn a_tag_that_could_load_or_run_something_cannot_be_allowed() {
+    let site = hostile_site("Hello.");
+    std::fs::write(site.path().join("site.yaml"), format!("{SITE}allow_html: [abbr, iframe]\n")).unwrap();
+    let out = site.path().join("public");
+    let run = build(site.path(), &out);
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{err}");
+    assert!(err.contains("site.yaml:4:20"), "located at the tag: {err}");
+    assert!(err.contains("`iframe` cannot be allowed"), "{err}");
+    assert!(err.contains("allow only some of: abbr"), "{err}");
+    assert!(!out.exists());
 }
 
 #[test]
