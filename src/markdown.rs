@@ -9,7 +9,7 @@ use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
 
 use crate::config::Config;
-use crate::text::Lang;
+use crate::text::{Lang, escape};
 use crate::validate::links::{Target, internal, safe_scheme};
 
 /// Loaded on the first fenced code block only: most campaign sites never pay for it.
@@ -192,8 +192,3 @@ fn highlight(info: &str, code: &str) -> String {
     )
 }
 
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
