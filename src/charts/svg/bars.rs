@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::{Canvas, FONT, MUTED, RULE, WIDTH, escape, fit, step, text_width};
+use super::{Canvas, FONT, MUTED, WIDTH, escape, fit, text_width};
 
 pub fn horizontal(c: &Canvas) -> (f64, String) {
     let mut s = String::new();
@@ -46,25 +46,10 @@ pub fn vertical(c: &Canvas) -> (f64, String) {
     let mut s = String::new();
     let rows = &c.table.rows;
     let top = c.legend(0.0, false, &mut s) + 20.0;
-    let (left, right, plot_h) = (40.0, WIDTH - 4.0, 180.0);
-    let bottom = top + plot_h;
     let max = rows.iter().map(|r| r.total()).fold(0.0, f64::max);
-    let step = step(max);
-    let ceiling = ((max / step).ceil() * step).max(step);
-    let y_of = |v: f64| bottom - v / ceiling * plot_h;
-    let mut tick = 0.0;
-    while tick <= ceiling + 1e-9 {
-        let y = y_of(tick);
-        let _ = write!(
-            s,
-            "<line x1=\"{left}\" x2=\"{right}\" y1=\"{y:.1}\" y2=\"{y:.1}\" stroke=\"{RULE}\" stroke-width=\"{}\"/><text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" fill=\"{MUTED}\">{}</text>",
-            if tick == 0.0 { 1.0 } else { 0.4 },
-            left - 6.0,
-            y + 5.0,
-            c.number(tick)
-        );
-        tick += step;
-    }
+    let (left, right) = (40.0, WIDTH - 4.0);
+    let y_of = c.value_axis(max, top, &mut s);
+    let bottom = y_of(0.0);
     let n = rows.len().max(1) as f64;
     let slot = (right - left) / n;
     let bar = (slot * 0.72).max(1.0);

@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use super::bars::axis_labels;
-use super::{Canvas, MUTED, RULE, WIDTH, step};
+use super::{Canvas, WIDTH};
 
 /// A dash pattern per series, so lines differ without colour (and in black-and-white print).
 const DASHES: [&str; 6] = [
@@ -19,28 +19,10 @@ pub fn line(c: &Canvas, area: bool) -> (f64, String) {
     let mut s = String::new();
     let rows = &c.table.rows;
     let top = c.legend(0.0, true, &mut s) + 22.0;
-    let (left, right, plot_h) = (40.0, WIDTH - 4.0, 180.0);
-    let bottom = top + plot_h;
-    let max = rows
-        .iter()
-        .flat_map(|r| r.values.iter().copied())
-        .fold(0.0, f64::max);
-    let step = step(max);
-    let ceiling = ((max / step).ceil() * step).max(step);
-    let y_of = |v: f64| bottom - v / ceiling * plot_h;
-    let mut tick = 0.0;
-    while tick <= ceiling + 1e-9 {
-        let y = y_of(tick);
-        let _ = write!(
-            s,
-            "<line x1=\"{left}\" x2=\"{right}\" y1=\"{y:.1}\" y2=\"{y:.1}\" stroke=\"{RULE}\" stroke-width=\"{}\"/><text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" fill=\"{MUTED}\">{}</text>",
-            if tick == 0.0 { 1.0 } else { 0.4 },
-            left - 6.0,
-            y + 5.0,
-            c.number(tick)
-        );
-        tick += step;
-    }
+    let max = rows.iter().flat_map(|r| r.values.iter().copied()).fold(0.0, f64::max);
+    let (left, right) = (40.0, WIDTH - 4.0);
+    let y_of = c.value_axis(max, top, &mut s);
+    let bottom = y_of(0.0);
     let slot = (right - left) / rows.len().max(1) as f64;
     let x_of = |i: usize| left + slot * (i as f64 + 0.5);
     // Markers on at most a dozen points per series, staggered so that series do not hide each other's.

@@ -101,6 +101,30 @@ pub struct Canvas<'a> {
 }
 
 impl Canvas<'_> {
+    /// Draws the value axis of a 180-pixel-high plot starting at `top`, ruled at round steps up
+    /// to `max`, and gives the y of a value.
+    pub fn value_axis(&self, max: f64, top: f64, s: &mut String) -> impl Fn(f64) -> f64 + use<> {
+        let (left, right, plot_h) = (40.0, WIDTH - 4.0, 180.0);
+        let bottom = top + plot_h;
+        let step = step(max);
+        let ceiling = ((max / step).ceil() * step).max(step);
+        let y_of = move |v: f64| bottom - v / ceiling * plot_h;
+        let mut tick = 0.0;
+    while tick <= ceiling + 1e-9 {
+        let y = y_of(tick);
+        let _ = write!(
+            s,
+            "<line x1=\"{left}\" x2=\"{right}\" y1=\"{y:.1}\" y2=\"{y:.1}\" stroke=\"{RULE}\" stroke-width=\"{}\"/><text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" fill=\"{MUTED}\">{}</text>",
+            if tick == 0.0 { 1.0 } else { 0.4 },
+            left - 6.0,
+            y + 5.0,
+            self.number(tick)
+        );
+        tick += step;
+    }
+        y_of
+    }
+
     /// The fill of series `i`: a plain colour for the first, a patterned one for the others.
     pub fn fill(&self, i: usize) -> String {
         if self.table.series.len() == 1 || i == 0 {
