@@ -122,6 +122,15 @@ impl<'a> Renderer<'a> {
             .collect();
         planned.extend(generated_files(site, strings).into_iter().map(|(rel, _)| rel));
         for lang in site.config.langs() {
+            planned.insert(crate::cards::site_path(&site.config, lang));
+            for p in &site.profiles {
+                planned.insert(crate::cards::person_path(&site.config, lang, &p.slug));
+            }
+            for s in &site.statements {
+                planned.insert(crate::cards::statement_path(&site.config, lang, &s.slug));
+            }
+        }
+        for lang in site.config.langs() {
             for path in urls::all_pages(site) {
                 planned.insert(urls::file(&site.config, lang, &path));
             }
@@ -207,7 +216,11 @@ pub fn render(
         bytes: sizes.iter().sum(),
         files: 0,
     };
-    for (src, rel) in &other_files(site, theme) {
+    let cards = crate::cards::files(site, strings, &theme.fonts).unwrap_or_else(|d| {
+        diags.extend(d);
+        Vec::new()
+    });
+    for (src, rel) in other_files(site, theme).iter().chain(&cards) {
         match crate::write::copy(src, out, rel) {
             Ok(n) => {
                 written.files += 1;
@@ -245,15 +258,15 @@ pub fn data_files(site: &Site, strings: &[Strings]) -> Vec<(String, String)> {
     out
 }
 
-/// Files published as they are: the theme's static folder, content assets, profile photos.
+/// Files copied into the output: the theme's static folder, content assets, and every width of
+/// every image (from the cache, stripped of metadata; never the original).
 pub fn other_files(site: &Site, theme: &Theme) -> Vec<(PathBuf, String)> {
     let mut out: Vec<(PathBuf, String)> = theme.static_files.clone();
     out.extend(site.assets.iter().cloned());
     out.extend(
-        site.profiles
-            .iter()
-            .filter_map(|p| p.photo.as_ref())
-            .map(|ph| (ph.source.clone(), ph.output.clone())),
+        site.media
+            .files()
+            .map(|(cached, rel)| (cached.to_path_buf(), rel.to_string())),
     );
     out
 }

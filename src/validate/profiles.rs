@@ -308,7 +308,7 @@ fn profile(
     profile
 }
 
-const IMAGE_TYPES: &[&str] = &["jpg", "jpeg", "png", "webp", "gif", "avif"];
+use crate::images::TYPES as IMAGE_TYPES;
 
 fn photo(
     src: &Source,
@@ -345,7 +345,7 @@ fn photo(
         diags.push(
             src.error_at(&["photo"], format!("profiles/{rel} is not a photo"))
                 .hint(format!(
-                    "use a JPEG, PNG, WebP, GIF or AVIF image ({})",
+                    "use a JPEG or PNG image ({})",
                     IMAGE_TYPES.join(", ")
                 )),
         );
@@ -360,11 +360,12 @@ fn photo(
         source: path,
         output: format!("media/{rel}"),
         alt: default_only(alt.to_string(), n),
+        at: crate::diag::Location::of(&src.error_at(&["photo"], "")),
     })
 }
 
 /// Looks at the first bytes: the extension alone would let any file through.
-fn is_image(path: &Path) -> bool {
+pub(crate) fn is_image(path: &Path) -> bool {
     use std::io::Read;
     let mut head = [0u8; 12];
     let Ok(mut f) = std::fs::File::open(path) else {
@@ -374,11 +375,7 @@ fn is_image(path: &Path) -> bool {
         return false;
     };
     let h = &head[..len];
-    h.starts_with(&[0xFF, 0xD8, 0xFF])
-        || h.starts_with(b"\x89PNG\r\n\x1a\n")
-        || h.starts_with(b"GIF8")
-        || (h.starts_with(b"RIFF") && h.get(8..12) == Some(&b"WEBP"[..]))
-        || h.get(4..12).is_some_and(|b| b == b"ftypavif")
+    crate::images::pixels::Format::sniff(h).is_some()
 }
 
 /// An alias must not take another person's address or another alias.
