@@ -210,13 +210,16 @@ pub fn build(opts: &Options) -> Report {
         }
     };
     if written.bytes > WARN_BYTES {
-        diagnostics.push(Diagnostic::warning(
-            &output,
-            format!(
-                "the site weighs {} MB: GitHub Pages refuses a site over 1 GB",
-                written.bytes / (1024 * 1024)
-            ),
-        ).hint("smaller photos, or fewer of them, keep it publishable"));
+        diagnostics.push(
+            Diagnostic::warning(
+                &output,
+                format!(
+                    "the site weighs {} MB: GitHub Pages refuses a site over 1 GB",
+                    written.bytes / (1024 * 1024)
+                ),
+            )
+            .hint("smaller photos, or fewer of them, keep it publishable"),
+        );
     }
     let mut summary = summary(&site);
     if opts.portable {

@@ -572,9 +572,9 @@ fn photo_that_is_not_an_image() {
                 "photo: photos/fake.jpg",
             );
         },
-        "profiles/alice-aliyeva.md:7:1",
+        "profiles/alice-aliyeva.md:7:8",
         &["profiles/photos/fake.jpg is not a photo"],
-        &["JPEG, PNG"],
+        &["JPEG or PNG"],
     );
 }
 
@@ -588,7 +588,7 @@ fn photo_that_does_not_exist() {
                 "photo: photos/alice.jpg",
             );
         },
-        "profiles/alice-aliyeva.md:7:1",
+        "profiles/alice-aliyeva.md:7:8",
         &["there is no photo at profiles/photos/alice.jpg"],
         &["relative to profiles/"],
     );

@@ -73,7 +73,15 @@ impl Canvas {
 
     /// The photo, cropped to a square, in `levels` tones of the grey ramp, in blocks of `block`
     /// pixels: fewer tones and larger blocks make a smaller file.
-    pub fn photo(&mut self, photo: &Pixels, x: usize, y: usize, side: usize, levels: usize, block: usize) {
+    pub fn photo(
+        &mut self,
+        photo: &Pixels,
+        x: usize,
+        y: usize,
+        side: usize,
+        levels: usize,
+        block: usize,
+    ) {
         let sq = photo.width.min(photo.height);
         let (cx, cy) = ((photo.width - sq) / 2, (photo.height - sq) / 3);
         let cropped = crop(photo, cx, cy, sq);
@@ -83,7 +91,8 @@ impl Canvas {
         for by in 0..cells as usize {
             for bx in 0..cells as usize {
                 let p = &small.data[(by * cells as usize + bx) * c..][..3];
-                let luma = (0.2126 * p[0] as f32 + 0.7152 * p[1] as f32 + 0.0722 * p[2] as f32) / 255.0;
+                let luma =
+                    (0.2126 * p[0] as f32 + 0.7152 * p[1] as f32 + 0.0722 * p[2] as f32) / 255.0;
                 let step = (luma * (levels - 1) as f32).round() as usize;
                 // Spread the tones over the ramp, from just above the background to white.
                 let index = GREY[1 + step * (GREY.len() - 2) / (levels - 1).max(1)];

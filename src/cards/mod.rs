@@ -43,8 +43,7 @@ impl Fonts {
         let read = |name: &str| {
             let data = std::fs::read(theme_dir.join(name))
                 .map_err(|e| format!("cannot read {name}, the font of the preview cards: {e}"))?;
-            Font::new(&data)
-                .ok_or_else(|| format!("{name} is not a TrueType or OpenType font"))?;
+            Font::new(&data).ok_or_else(|| format!("{name} is not a TrueType or OpenType font"))?;
             Ok::<_, String>(data)
         };
         Ok(Fonts {
@@ -108,11 +107,7 @@ pub fn alt(v: &Views, kind_person: Option<usize>, statement: Option<usize>) -> S
         let s = &site.statements[i];
         return format!("{} · {}", s.title.in_lang(v.lang), v.t.date(s.date));
     }
-    format!(
-        "{}: {}",
-        site.config.title.in_lang(v.lang),
-        held_now(v)
-    )
+    format!("{}: {}", site.config.title.in_lang(v.lang), held_now(v))
 }
 
 fn held_now(v: &Views) -> String {
@@ -121,7 +116,10 @@ fn held_now(v: &Views) -> String {
 }
 
 /// Every card of the site as (output path, what it shows, the photo to draw).
-fn plan<'a>(site: &'a Site, strings: &[Strings]) -> Vec<(String, Card, Option<&'a crate::images::Image>)> {
+fn plan<'a>(
+    site: &'a Site,
+    strings: &[Strings],
+) -> Vec<(String, Card, Option<&'a crate::images::Image>)> {
     let config = &site.config;
     let mut out = Vec::new();
     for lang in config.langs() {
@@ -224,7 +222,11 @@ pub fn files(
             Err(d) => diags.push(d),
         }
     }
-    if diags.has_errors() { Err(diags) } else { Ok(out) }
+    if diags.has_errors() {
+        Err(diags)
+    } else {
+        Ok(out)
+    }
 }
 
 fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
@@ -271,7 +273,14 @@ fn draw_with(
                     let size = 220.0;
                     let line = bold.shape(&card.initials, size, lang);
                     let x = (side as f32 - line.width) / 2.0;
-                    bold.draw(&mut c, &line, x, side as f32 / 2.0 + size * 0.36, size, &GREY);
+                    bold.draw(
+                        &mut c,
+                        &line,
+                        x,
+                        side as f32 / 2.0 + size * 0.36,
+                        size,
+                        &GREY,
+                    );
                 }
             }
             c.fill(side, 0, 14, HEIGHT, ACCENT[4]);
@@ -315,7 +324,14 @@ fn draw_with(
     let (_, lines) = regular.fit(&card.footer, &[size], width, 2, lang);
     let mut fy = HEIGHT as f32 - 56.0 - (lines.len() as f32 - 1.0) * size * 1.3;
     for l in &lines {
-        regular.draw(&mut c, &regular.shape(l, size, lang), left, fy, size, &GREY[..6]);
+        regular.draw(
+            &mut c,
+            &regular.shape(l, size, lang),
+            left,
+            fy,
+            size,
+            &GREY[..6],
+        );
         fy += size * 1.3;
     }
     c.png()

@@ -105,7 +105,15 @@ impl<'a> Font<'a> {
     }
 
     /// Draws a shaped line with its baseline at `baseline`, its coverage in the steps of `ramp`.
-    pub fn draw(&self, canvas: &mut Canvas, line: &Line, x: f32, baseline: f32, size: f32, ramp: &[u8]) {
+    pub fn draw(
+        &self,
+        canvas: &mut Canvas,
+        line: &Line,
+        x: f32,
+        baseline: f32,
+        size: f32,
+        ramp: &[u8],
+    ) {
         let s = self.scale(size);
         for &(gid, gx, gy) in &line.glyphs {
             let Some(bbox) = self.face.glyph_bounding_box(gid) else {

@@ -64,7 +64,9 @@ pub struct Image {
 
 impl Image {
     pub fn largest(&self) -> &Variant {
-        self.variants.last().expect("an image has at least one width")
+        self.variants
+            .last()
+            .expect("an image has at least one width")
     }
 
     /// `srcset` for an `<img>`: every width, under the site's path.
@@ -192,9 +194,7 @@ fn processed(source: &Path, cache_dir: &Path) -> Result<Arc<Processed>, String> 
     }
     let bytes = std::fs::read(source).map_err(|e| e.to_string())?;
     let hash = hash(&bytes);
-    let dir = cache_dir
-        .join("images")
-        .join(format!("{hash:016x}"));
+    let dir = cache_dir.join("images").join(format!("{hash:016x}"));
     let p = Arc::new(match read_cached(&dir, hash) {
         Some(p) => p,
         None => make(&bytes, hash, &dir)?,
@@ -271,7 +271,8 @@ fn make(bytes: &[u8], hash: u64, dir: &Path) -> Result<Processed, String> {
         meta.push_str(&format!("{} {}\n", p.width, p.height));
         sizes.push((p.width, p.height));
     }
-    std::fs::write(tmp.join("meta.txt"), meta).map_err(|e| format!("cannot write the cache: {e}"))?;
+    std::fs::write(tmp.join("meta.txt"), meta)
+        .map_err(|e| format!("cannot write the cache: {e}"))?;
     let _ = std::fs::remove_dir_all(dir);
     if std::fs::rename(&tmp, dir).is_err() {
         // Another build made it meanwhile: theirs is as good.

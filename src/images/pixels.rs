@@ -45,7 +45,9 @@ pub fn decode(bytes: &[u8]) -> Result<(Format, Pixels), String> {
 
 fn decode_jpeg(bytes: &[u8]) -> Result<(Pixels, Option<Vec<u8>>), String> {
     let mut d = jpeg_decoder::Decoder::new(Cursor::new(bytes));
-    let raw = d.decode().map_err(|e| format!("the JPEG cannot be read: {e}"))?;
+    let raw = d
+        .decode()
+        .map_err(|e| format!("the JPEG cannot be read: {e}"))?;
     let info = d.info().ok_or("the JPEG has no image")?;
     let exif = d.exif_data().map(<[u8]>::to_vec);
     let n = info.width as usize * info.height as usize;
@@ -82,9 +84,7 @@ fn decode_png(bytes: &[u8]) -> Result<(Pixels, Option<Vec<u8>>), String> {
     let mut d = png::Decoder::new(Cursor::new(bytes));
     d.set_transformations(png::Transformations::EXPAND | png::Transformations::STRIP_16);
     let mut reader = d.read_info().map_err(bad)?;
-    let size = reader
-        .output_buffer_size()
-        .ok_or("the PNG is too large")?;
+    let size = reader.output_buffer_size().ok_or("the PNG is too large")?;
     let mut buf = vec![0; size];
     let out = reader.next_frame(&mut buf).map_err(bad)?;
     buf.truncate(out.buffer_size());

@@ -120,7 +120,11 @@ impl<'a> Renderer<'a> {
             .into_iter()
             .map(|(_, rel)| rel)
             .collect();
-        planned.extend(generated_files(site, strings).into_iter().map(|(rel, _)| rel));
+        planned.extend(
+            generated_files(site, strings)
+                .into_iter()
+                .map(|(rel, _)| rel),
+        );
         for lang in site.config.langs() {
             planned.insert(crate::cards::site_path(&site.config, lang));
             for p in &site.profiles {
@@ -336,7 +340,10 @@ fn render_page(
     let canonical = config.absolute(&urls::href(config, lang, &page.path));
     let views = Views { site, lang, t };
     let (card_path, alt) = match page.card {
-        pages::Card::Site => (crate::cards::site_path(config, lang), crate::cards::alt(&views, None, None)),
+        pages::Card::Site => (
+            crate::cards::site_path(config, lang),
+            crate::cards::alt(&views, None, None),
+        ),
         pages::Card::Person(i) => (
             crate::cards::person_path(config, lang, &site.profiles[i].slug),
             crate::cards::alt(&views, Some(i), None),
@@ -399,10 +406,19 @@ fn share(url: &str, title: &str, t: &Strings) -> Share {
         url: url.to_string(),
         title: title.to_string(),
         links: vec![
-            link("Telegram", format!("https://t.me/share/url?url={u}&text={text}")),
+            link(
+                "Telegram",
+                format!("https://t.me/share/url?url={u}&text={text}"),
+            ),
             link("WhatsApp", format!("https://wa.me/?text={text}%20{u}")),
-            link("X", format!("https://x.com/intent/post?url={u}&text={text}")),
-            link("Facebook", format!("https://www.facebook.com/sharer/sharer.php?u={u}")),
+            link(
+                "X",
+                format!("https://x.com/intent/post?url={u}&text={text}"),
+            ),
+            link(
+                "Facebook",
+                format!("https://www.facebook.com/sharer/sharer.php?u={u}"),
+            ),
             link(&t.share_email, format!("mailto:?subject={text}&body={u}")),
         ],
     }

@@ -125,12 +125,24 @@ fn filters(v: &Views) -> Vec<Filter> {
         .collect();
     [
         ("status", v.t.by_status.clone(), statuses),
-        ("profession", v.t.by_profession.clone(), named(&site.professions, &ix.people_of_profession)),
-        ("case", v.t.by_case.clone(), named(&site.cases, &ix.people_of_case)),
+        (
+            "profession",
+            v.t.by_profession.clone(),
+            named(&site.professions, &ix.people_of_profession),
+        ),
+        (
+            "case",
+            v.t.by_case.clone(),
+            named(&site.cases, &ix.people_of_case),
+        ),
     ]
     .into_iter()
     .filter(|(_, _, o): &(_, _, Vec<Link>)| o.len() > 1)
-    .map(|(key, label, options)| Filter { key, label, options })
+    .map(|(key, label, options)| Filter {
+        key,
+        label,
+        options,
+    })
     .collect()
 }
 
@@ -641,7 +653,11 @@ pub fn content(v: &Views, i: usize) -> Page {
     let p = &v.site.pages[i];
     let body = p.body.get(v.lang);
     let path = urls::page(&p.path);
-    let shown = if body.fallback { crate::text::Lang::DEFAULT } else { v.lang };
+    let shown = if body.fallback {
+        crate::text::Lang::DEFAULT
+    } else {
+        v.lang
+    };
     let charts = crate::charts::figure::Context {
         site: v.site,
         t: v.t,

@@ -179,13 +179,19 @@ fn images(markdown: &str) -> HashSet<usize> {
 
 /// A file the build publishes as an image: a JPEG or PNG under content/, or a profile's photo.
 fn is_picture(site: &Site, rel: &str) -> bool {
-    if site.profiles.iter().any(|p| p.photo.as_ref().is_some_and(|ph| ph.output == rel)) {
+    if site
+        .profiles
+        .iter()
+        .any(|p| p.photo.as_ref().is_some_and(|ph| ph.output == rel))
+    {
         return true;
     }
     site.assets
         .iter()
         .find(|(_, out)| out == rel)
-        .is_some_and(|(src, out)| crate::images::is_image_name(out) && super::profiles::is_image(src))
+        .is_some_and(|(src, out)| {
+            crate::images::is_image_name(out) && super::profiles::is_image(src)
+        })
 }
 
 /// Every link and image destination in a Markdown text, with its byte offset.

@@ -162,9 +162,16 @@ pub fn validate(
 
     let docs = profile_docs.iter().chain(&statement_docs).chain(&page_docs);
     links::check(&site, docs, &loaded.unreadable, &mut diags);
-    images(&mut site, root, &mut diags);
+    let content_images = images(&mut site, root, &mut diags);
     outputs::check(
-        written(&site, root, &profile_docs, &statement_docs, &page_docs),
+        written(
+            &site,
+            root,
+            &content_images,
+            &profile_docs,
+            &statement_docs,
+            &page_docs,
+        ),
         &mut diags,
     );
     if diags.has_errors() {
@@ -176,7 +183,12 @@ pub fn validate(
 
 /// Processes every image the site publishes: profile photos and JPEG or PNG files under content/
 /// (which are then published through `site.media`, no longer as they are).
-fn images(site: &mut Site, root: &Path, diags: &mut Diagnostics) {
+/// Returns the images under content/ (output path, file), for `written`.
+fn images(
+    site: &mut Site,
+    root: &Path,
+    diags: &mut Diagnostics,
+) -> Vec<(String, crate::diag::Location)> {
     use crate::diag::Location;
     use crate::images::{Use, is_image_name, is_unsupported_image_name};
     let mut uses: Vec<Use> = site
@@ -190,10 +202,16 @@ fn images(site: &mut Site, root: &Path, diags: &mut Diagnostics) {
         })
         .collect();
     let mut plain = Vec::new();
+    let mut content = Vec::new();
     for (source, out) in std::mem::take(&mut site.assets) {
         let at = Location::file(crate::diag::rel(root, &source));
         if is_image_name(&out) {
-            uses.push(Use { source, output: out, at });
+            content.push((out.clone(), at.clone()));
+            uses.push(Use {
+                source,
+                output: out,
+                at,
+            });
         } else if is_unsupported_image_name(&out) {
             diags.push(
                 at.error("this kind of image cannot be cleaned of its metadata (place, camera, author), so it is not published")
@@ -205,12 +223,14 @@ fn images(site: &mut Site, root: &Path, diags: &mut Diagnostics) {
     }
     site.assets = plain;
     site.media = crate::images::process(uses, &root.join(".vigil-cache"), diags);
+    content
 }
 
 /// Every output file and who writes it, for `outputs::check`.
 fn written(
     site: &Site,
     root: &Path,
+    content_images: &[(String, crate::diag::Location)],
     profiles: &[DocSources],
     statements: &[DocSources],
     pages: &[DocSources],
@@ -225,23 +245,38 @@ fn written(
         let file = |p: &str| urls::file(config, lang, p);
         for (p, docs) in site.profiles.iter().zip(profiles) {
             out.push((file(&urls::person(&p.slug)), Writer::At(at(docs))));
-            out.push((crate::cards::person_path(config, lang, &p.slug), Writer::At(at(docs))));
+            out.push((
+                crate::cards::person_path(config, lang, &p.slug),
+                Writer::At(at(docs)),
+            ));
             for a in &p.aliases {
                 out.push((file(&urls::person(a)), Writer::At(at(docs))));
             }
         }
         for (s, docs) in site.statements.iter().zip(statements) {
             out.push((file(&urls::statement(&s.slug)), Writer::At(at(docs))));
-            out.push((crate::cards::statement_path(config, lang, &s.slug), Writer::At(at(docs))));
+            out.push((
+                crate::cards::statement_path(config, lang, &s.slug),
+                Writer::At(at(docs)),
+            ));
         }
         for (p, docs) in site.pages.iter().zip(pages) {
             out.push((file(&urls::page(&p.path)), Writer::At(at(docs))));
         }
-        for p in [urls::home(), urls::people(), urls::statements(), urls::organisations(), urls::this_month()] {
+        for p in [
+            urls::home(),
+            urls::people(),
+            urls::statements(),
+            urls::organisations(),
+            urls::this_month(),
+        ] {
             out.push((file(&p), Writer::Builder("pages")));
         }
         out.push((file(&urls::feed()), Writer::Builder("feed")));
-        out.push((crate::cards::site_path(config, lang), Writer::Builder("preview card")));
+        out.push((
+            crate::cards::site_path(config, lang),
+            Writer::Builder("preview card"),
+        ));
         for d in [
             crate::opendata::PROFILES_CSV,
             crate::opendata::PROFILES_JSON,
@@ -255,7 +290,10 @@ fn written(
         out.push((f.to_string(), Writer::Builder("site files")));
     }
     for (source, rel) in &site.assets {
-        out.push((rel.clone(), Writer::At(Location::file(crate::diag::rel(root, source)))));
+        out.push((
+            rel.clone(),
+            Writer::At(Location::file(crate::diag::rel(root, source))),
+        ));
     }
     for p in site.profiles.iter().filter_map(|p| p.photo.as_ref()) {
         if let Some(image) = site.media.get(&p.output) {
@@ -264,15 +302,10 @@ fn written(
             }
         }
     }
-    let photos: std::collections::HashSet<&str> = site
-        .profiles
-        .iter()
-        .filter_map(|p| p.photo.as_ref().map(|ph| ph.output.as_str()))
-        .collect();
-    for (rel, image) in &site.media.images {
-        if !photos.contains(rel.as_str()) {
-            let at = Location::file(format!("content/{rel}"));
-            for v in &image.variants {
+    for (rel, at) in content_images {
+        out.push((rel.clone(), Writer::At(at.clone())));
+        if let Some(image) = site.media.get(rel) {
+            for v in image.variants.iter().filter(|v| &v.rel != rel) {
                 out.push((v.rel.clone(), Writer::At(at.clone())));
             }
         }

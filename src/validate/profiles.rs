@@ -326,14 +326,18 @@ fn photo(
         .zip(profiles.canonicalize().ok())
         .is_some_and(|(p, base)| p.starts_with(base));
     if rel.starts_with('/') || rel.split('/').any(|s| s == "..") || (path.exists() && !inside) {
-        diags.push(src.error_at(&["photo"], format!("`{rel}` is outside the profiles folder"))
+        diags.push(src.error_at_value(&["photo"], rel, format!("`{rel}` is outside the profiles folder"))
             .hint("put the photo under profiles/ (e.g. profiles/photos/) and write its path from there"));
         return None;
     }
     if !path.is_file() {
         diags.push(
-            src.error_at(&["photo"], format!("there is no photo at profiles/{rel}"))
-                .hint("check the file name; the path is relative to profiles/"),
+            src.error_at_value(
+                &["photo"],
+                rel,
+                format!("there is no photo at profiles/{rel}"),
+            )
+            .hint("check the file name; the path is relative to profiles/"),
         );
         return None;
     }
@@ -343,7 +347,7 @@ fn photo(
         .unwrap_or_default();
     if !IMAGE_TYPES.contains(&ext.as_str()) || !is_image(&path) {
         diags.push(
-            src.error_at(&["photo"], format!("profiles/{rel} is not a photo"))
+            src.error_at_value(&["photo"], rel, format!("profiles/{rel} is not a photo"))
                 .hint(format!(
                     "use a JPEG or PNG image ({})",
                     IMAGE_TYPES.join(", ")
@@ -360,7 +364,7 @@ fn photo(
         source: path,
         output: format!("media/{rel}"),
         alt: default_only(alt.to_string(), n),
-        at: crate::diag::Location::of(&src.error_at(&["photo"], "")),
+        at: crate::diag::Location::of(&src.error_at_value(&["photo"], rel, "")),
     })
 }
 
