@@ -107,12 +107,13 @@ pub fn alt(v: &Views, kind_person: Option<usize>, statement: Option<usize>) -> S
         let s = &site.statements[i];
         return format!("{} · {}", s.title.in_lang(v.lang), v.t.date(s.date));
     }
-    format!("{}: {}", site.config.title.in_lang(v.lang), held_now(v))
-}
-
-fn held_now(v: &Views) -> String {
-    let n = crate::charts::query::held_now(v.site);
-    format!("{} {}", v.t.number(n as f64), v.t.held_now)
+    // Only what site.yaml says: every page shows this card, and a change to one person must not
+    // change every page (serve renders again only the pages a save can change).
+    format!(
+        "{}: {}",
+        site.config.title.in_lang(v.lang),
+        site.config.description.in_lang(v.lang)
+    )
 }
 
 /// Every card of the site as (output path, what it shows, the photo to draw).
@@ -177,7 +178,7 @@ fn plan<'a>(
                 Kind::Site,
                 String::new(),
                 config.title.in_lang(lang).to_string(),
-                held_now(&v),
+                config.description.in_lang(lang).to_string(),
                 String::new(),
                 None,
             ),
