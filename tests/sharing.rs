@@ -331,21 +331,18 @@ fn photos_have_several_widths_and_cards_in_listings_load_lazily() {
         .into_iter()
         .find(|t| t.name == "img" && t.attr("class") == Some("portrait"))
         .unwrap();
-    assert_eq!(img.attr("width"), Some("1280"));
-    let srcset = img.attr("srcset").unwrap();
-    for w in [320, 640, 960, 1280] {
-        assert!(srcset.contains(&format!(" {w}w")), "{srcset}");
-    }
-    for f in [
-        "alice.320w.png",
-        "alice.640w.png",
-        "alice.960w.png",
-        "alice.png",
-    ] {
+    // A profile photo is published at most 640 wide (twice the portrait's width on screen).
+    assert_eq!(img.attr("width"), Some("640"));
+    assert_eq!(img.attr("height"), Some("640"));
+    assert_eq!(
+        img.attr("srcset"),
+        Some("/sub/path/media/photos/alice.320w.png 320w, /sub/path/media/photos/alice.png 640w")
+    );
+    for (f, width) in [("alice.320w.png", 320), ("alice.png", 640)] {
         let bytes = std::fs::read(out.join("media/photos").join(f)).unwrap();
-        let (w, _, _) = decode_png(&bytes);
-        assert!(f.contains(&format!("{w}w")) || w == 1280, "{f} is {w} wide");
+        assert_eq!(decode_png(&bytes).0, width, "{f}");
     }
+    assert!(!out.join("media/photos/alice.960w.png").exists());
     let people = page(&out, "people/index.html");
     let faces: Vec<Tag> = tags(&people)
         .into_iter()
@@ -357,6 +354,22 @@ fn photos_have_several_widths_and_cards_in_listings_load_lazily() {
         assert!(f.attr("srcset").is_some_and(|s| s.contains("320w")));
         assert!(f.attr("width").is_some() && f.attr("height").is_some());
     }
+    // An image in a text may be as wide as the text: up to 1280, with 320, 640 and 960 below.
+    site.write("content/images/wide.png", noisy_png(1500, 300));
+    site.edit(
+        "content/about.md",
+        "and others.",
+        "and others.\n\n![Wide](/images/wide.png)",
+    );
+    let out = site.built();
+    let about = page(&out, "about/index.html");
+    let img = tags(&about).into_iter().find(|t| t.name == "img").unwrap();
+    let srcset = img.attr("srcset").unwrap();
+    for w in [320, 640, 960, 1280] {
+        assert!(srcset.contains(&format!(" {w}w")), "{srcset}");
+    }
+    assert_eq!(img.attr("width"), Some("1280"));
+    assert_eq!(img.attr("height"), Some("256"));
 }
 
 #[test]
@@ -498,7 +511,7 @@ fn a_second_build_reuses_every_processed_image_and_card() {
         site.path(".vigil-cache").join(
             first
                 .keys()
-                .find(|k| k.starts_with("images/") && k.ends_with("/700.png"))
+                .find(|k| k.starts_with("images/") && k.ends_with("/640.png"))
                 .unwrap(),
         ),
     )

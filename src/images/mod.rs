@@ -19,9 +19,13 @@ use pixels::Format;
 /// File types accepted for images (the decoder reads these two).
 pub const TYPES: &[&str] = &["jpg", "jpeg", "png"];
 
-/// Widths published below the largest; the largest is the original's, at most `MAX_WIDTH`.
+/// Widths published below the largest; the largest is the original's, at most the use's maximum.
 const WIDTHS: &[u32] = &[320, 640, 960];
-const MAX_WIDTH: u32 = 1280;
+/// A profile photo is shown at most 22rem wide: 640 pixels serve a screen of twice the density,
+/// and keep 10,000 people's photos and cards under GitHub Pages' 1 GB. An image in a text may be
+/// as wide as the text.
+pub const PHOTO_MAX_WIDTH: u32 = 640;
+pub const TEXT_MAX_WIDTH: u32 = 1280;
 
 /// Raised when the processing changes, so that older cached files are not reused.
 const VERSION: u32 = 1;
@@ -106,6 +110,7 @@ pub struct Use {
     pub source: PathBuf,
     pub output: String,
     pub at: Location,
+    pub max_width: u32,
 }
 
 /// `photos/anar.jpg` published as `media/photos/anar.jpg` has its 640-pixel width at
@@ -127,7 +132,7 @@ pub fn process(uses: Vec<Use>, cache_dir: &Path, diags: &mut Diagnostics) -> Med
     let done: Vec<(String, Result<Image, (Location, String)>)> = by_output
         .into_par_iter()
         .map(|(output, u)| {
-            let r = processed(&u.source, cache_dir).map_err(|e| (u.at.clone(), e));
+            let r = processed(&u.source, u.max_width, cache_dir).map_err(|e| (u.at.clone(), e));
             let r = r.map(|p| Image {
                 hash: p.hash,
                 variants: p
@@ -177,32 +182,37 @@ struct Processed {
 
 /// Originals already seen by this process (`vigil serve`), by path, size and time of change, so
 /// that a save elsewhere does not even hash them again.
-type Seen = HashMap<PathBuf, (u64, Option<SystemTime>, Arc<Processed>)>;
+type Seen = HashMap<(PathBuf, u32), (u64, Option<SystemTime>, Arc<Processed>)>;
 
 fn seen() -> &'static Mutex<Seen> {
     static SEEN: OnceLock<Mutex<Seen>> = OnceLock::new();
     SEEN.get_or_init(Default::default)
 }
 
-fn processed(source: &Path, cache_dir: &Path) -> Result<Arc<Processed>, String> {
+fn processed(source: &Path, max_width: u32, cache_dir: &Path) -> Result<Arc<Processed>, String> {
     let meta = std::fs::metadata(source).map_err(|e| e.to_string())?;
     let stamp = (meta.len(), meta.modified().ok());
-    if let Some((len, time, p)) = seen().lock().expect("not poisoned").get(source) {
+    let key = (source.to_path_buf(), max_width);
+    if let Some((len, time, p)) = seen().lock().expect("not poisoned").get(&key) {
         if (*len, *time) == stamp && p.dir.is_dir() {
             return Ok(p.clone());
         }
     }
     let bytes = std::fs::read(source).map_err(|e| e.to_string())?;
     let hash = hash(&bytes);
-    let dir = cache_dir.join("images").join(format!("{hash:016x}"));
+    let mut h = std::hash::DefaultHasher::new();
+    (hash, max_width).hash(&mut h);
+    let dir = cache_dir
+        .join("images")
+        .join(format!("{:016x}", h.finish()));
     let p = Arc::new(match read_cached(&dir, hash) {
         Some(p) => p,
-        None => make(&bytes, hash, &dir)?,
+        None => make(&bytes, hash, max_width, &dir)?,
     });
     seen()
         .lock()
         .expect("not poisoned")
-        .insert(source.to_path_buf(), (stamp.0, stamp.1, p.clone()));
+        .insert(key, (stamp.0, stamp.1, p.clone()));
     Ok(p)
 }
 
@@ -247,9 +257,9 @@ fn read_cached(dir: &Path, hash: u64) -> Option<Processed> {
     })
 }
 
-fn make(bytes: &[u8], hash: u64, dir: &Path) -> Result<Processed, String> {
+fn make(bytes: &[u8], hash: u64, max_width: u32, dir: &Path) -> Result<Processed, String> {
     let (format, full) = pixels::decode(bytes)?;
-    let largest = full.width.min(MAX_WIDTH);
+    let largest = full.width.min(max_width);
     let mut widths: Vec<u32> = WIDTHS.iter().copied().filter(|&w| w < largest).collect();
     widths.push(largest);
     let ext = ext(format);

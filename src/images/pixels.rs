@@ -238,7 +238,7 @@ pub fn encode(p: &Pixels, format: Format) -> Result<Vec<u8>, String> {
             };
             let w = u16::try_from(p.width).map_err(|_| "too wide for a JPEG")?;
             let h = u16::try_from(p.height).map_err(|_| "too tall for a JPEG")?;
-            jpeg_encoder::Encoder::new(&mut out, 82)
+            jpeg_encoder::Encoder::new(&mut out, 78)
                 .encode(&rgb, w, h, jpeg_encoder::ColorType::Rgb)
                 .map_err(|e| e.to_string())?;
         }
@@ -250,7 +250,7 @@ pub fn encode(p: &Pixels, format: Format) -> Result<Vec<u8>, String> {
                 png::ColorType::Rgb
             });
             e.set_depth(png::BitDepth::Eight);
-            e.set_compression(png::Compression::High);
+            e.set_compression(png::Compression::Balanced);
             let mut w = e.write_header().map_err(|e| e.to_string())?;
             w.write_image_data(&p.data).map_err(|e| e.to_string())?;
             w.finish().map_err(|e| e.to_string())?;

@@ -199,6 +199,7 @@ fn images(
             source: ph.source.clone(),
             output: ph.output.clone(),
             at: ph.at.clone(),
+            max_width: crate::images::PHOTO_MAX_WIDTH,
         })
         .collect();
     let mut plain = Vec::new();
@@ -211,6 +212,7 @@ fn images(
                 source,
                 output: out,
                 at,
+                max_width: crate::images::TEXT_MAX_WIDTH,
             });
         } else if is_unsupported_image_name(&out) {
             diags.push(
