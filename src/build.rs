@@ -12,6 +12,9 @@ use crate::model::Site;
 use crate::render::{Links, Theme, Written};
 use crate::{archive, i18n, load, render, validate, write};
 
+/// Past this, the build warns: GitHub Pages publishes at most 1 GB.
+pub const WARN_BYTES: usize = 800 * 1024 * 1024;
+
 pub struct Options {
     pub root: PathBuf,
     pub output: Option<PathBuf>,
@@ -206,6 +209,18 @@ pub fn build(opts: &Options) -> Report {
             };
         }
     };
+    if written.bytes > WARN_BYTES {
+        diagnostics.push(
+            Diagnostic::warning(
+                &output,
+                format!(
+                    "the site weighs {} MB: GitHub Pages refuses a site over 1 GB",
+                    written.bytes / (1024 * 1024)
+                ),
+            )
+            .hint("smaller photos, or fewer of them, keep it publishable"),
+        );
+    }
     let mut summary = summary(&site);
     if opts.portable {
         let name = archive::name(site.config.title.default());

@@ -30,6 +30,52 @@ pub struct Diagnostic {
     pub source_line: Option<String>,
 }
 
+/// Where something was written (a front-matter value, a Markdown link), kept for problems found
+/// after the file's text is gone: an image that cannot be decoded, two files with one address.
+#[derive(Clone, Debug)]
+pub struct Location {
+    pub file: PathBuf,
+    pub line: usize,
+    pub col: usize,
+    pub source_line: Option<String>,
+}
+
+impl Location {
+    /// The place a diagnostic points at.
+    pub fn of(d: &Diagnostic) -> Location {
+        Location {
+            file: d.file.clone(),
+            line: d.line,
+            col: d.col,
+            source_line: d.source_line.clone(),
+        }
+    }
+
+    /// A whole file.
+    pub fn file(file: impl Into<PathBuf>) -> Location {
+        Location {
+            file: file.into(),
+            line: 0,
+            col: 0,
+            source_line: None,
+        }
+    }
+
+    pub fn error(&self, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            file: self.file.clone(),
+            line: self.line,
+            col: self.col,
+            source_line: self.source_line.clone(),
+            ..Diagnostic::error("", message)
+        }
+    }
+
+    pub fn display(&self) -> String {
+        self.error("").location()
+    }
+}
+
 impl Diagnostic {
     pub fn error(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
         Diagnostic {

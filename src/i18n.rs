@@ -78,6 +78,11 @@ pub struct Strings {
     pub not_found_title: String,
     pub not_found_text: String,
     pub feed: String,
+    /// The share links: their heading, the e-mail link, the copy button and what it says once done.
+    pub share: String,
+    pub share_email: String,
+    pub share_copy: String,
+    pub share_copied: String,
     pub no_people: String,
     pub no_statements: String,
     pub footer: String,

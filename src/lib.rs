@@ -11,11 +11,13 @@
 
 pub mod archive;
 pub mod build;
+pub mod cards;
 pub mod charts;
 pub mod config;
 pub mod date;
 pub mod diag;
 pub mod i18n;
+pub mod images;
 pub mod linkcheck;
 pub mod load;
 pub mod markdown;

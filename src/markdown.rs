@@ -9,6 +9,7 @@ use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
 
 use crate::config::Config;
+use crate::model::Site;
 use crate::text::{Lang, escape};
 use crate::validate::links::{Target, internal, safe_scheme};
 
@@ -18,18 +19,22 @@ fn syntaxes() -> &'static SyntaxSet {
     SET.get_or_init(SyntaxSet::load_defaults_newlines)
 }
 
-pub fn to_html(markdown: &str, config: &Config, lang: Lang) -> String {
-    to_html_with_charts(markdown, config, lang, None)
+pub fn to_html(markdown: &str, site: &Site, lang: Lang) -> String {
+    to_html_with_charts(markdown, site, lang, None)
 }
 
 /// Like `to_html`, drawing each ```` ```chart ```` block with `charts` (a page's text); without it
 /// (a biography, a statement) such a block is shown as code.
 pub fn to_html_with_charts(
     markdown: &str,
-    config: &Config,
+    site: &Site,
     lang: Lang,
     charts: Option<&crate::charts::figure::Context>,
 ) -> String {
+    let config = &site.config;
+    // An image being read: its `<img>` and its alternative text, written whole at its end so
+    // that it gets every width of the published image.
+    let mut image: Option<(String, String)> = None;
     let mut chart_n = 0;
     let mut in_chart = false;
     let options = Options::ENABLE_TABLES
@@ -72,9 +77,9 @@ pub fn to_html_with_charts(
             code.as_mut().map(|(_, buf)| buf.push_str(&t));
             None
         }
-        Event::End(TagEnd::CodeBlock) => code
-            .take()
-            .map(|(info, buf)| hold(highlight(&info, &buf))),
+        Event::End(TagEnd::CodeBlock) => {
+            code.take().map(|(info, buf)| hold(highlight(&info, &buf)))
+        }
         Event::Start(Tag::Link {
             link_type,
             dest_url,
@@ -87,16 +92,19 @@ pub fn to_html_with_charts(
             id,
         })),
         Event::Start(Tag::Image {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => Some(Event::Start(Tag::Image {
-            link_type,
-            dest_url: rewrite(dest_url, config, lang),
-            title,
-            id,
-        })),
+            dest_url, title, ..
+        }) => {
+            image = Some((img_open(&dest_url, &title, site, lang), String::new()));
+            None
+        }
+        Event::Text(t) | Event::Code(t) if image.is_some() => {
+            image.as_mut().map(|(_, alt)| alt.push_str(&t));
+            None
+        }
+        Event::End(TagEnd::Image) => image
+            .take()
+            .map(|(open, alt)| hold(format!("{open} alt=\"{}\">", escape(&alt)))),
+        _ if image.is_some() => None,
         Event::Html(h) | Event::InlineHtml(h) => {
             raw = true;
             Some(Event::Html(h))
@@ -140,6 +148,30 @@ fn put_back(html: &str, made: &[String]) -> String {
         }
     }
     out.push_str(rest);
+    out
+}
+
+/// The start of an image's tag, up to its `alt`: every width of a published image in `srcset`,
+/// with its size (no layout shift) and lazy loading, since an image in a text is rarely on screen
+/// as the page opens.
+fn img_open(dest: &str, title: &str, site: &Site, lang: Lang) -> String {
+    let src = rewrite(CowStr::Borrowed(dest), &site.config, lang);
+    let mut out = format!("<img src=\"{}\"", escape(&src));
+    if let Some(Ok(Target::File(f))) = internal(dest) {
+        if let Some(image) = site.media.get(f) {
+            let largest = image.largest();
+            out.push_str(&format!(
+                " srcset=\"{}\" sizes=\"(min-width: 48rem) 46rem, 100vw\" width=\"{}\" height=\"{}\"",
+                escape(&image.srcset(&site.config)),
+                largest.width,
+                largest.height
+            ));
+        }
+    }
+    out.push_str(" loading=\"lazy\" decoding=\"async\"");
+    if !title.is_empty() {
+        out.push_str(&format!(" title=\"{}\"", escape(title)));
+    }
     out
 }
 
@@ -191,4 +223,3 @@ fn highlight(info: &str, code: &str) -> String {
         generator.finalize()
     )
 }
-

@@ -74,6 +74,8 @@ pub struct Photo {
     /// Path in the output, relative to the site root: `media/photos/anar.jpg`.
     pub output: String,
     pub alt: Text,
+    /// The `photo:` value in the profile, for problems found when the image is processed.
+    pub at: crate::diag::Location,
 }
 
 /// An earlier arrest of someone arrested more than once.
@@ -194,6 +196,8 @@ pub struct Site {
     pub pages: Vec<Page>,
     /// Files under `content/` published as they are: (source, output path relative to the root).
     pub assets: Vec<(PathBuf, String)>,
+    /// Photos and images, processed (their widths, in the cache).
+    pub media: crate::images::Media,
     pub index: Index,
 }
 

@@ -73,7 +73,11 @@ impl Source {
         if let Some((context, l, c)) = full.split_once(", while ").and_then(|(_, ctx)| {
             let (what, pos) = ctx.split_once(" at line ")?;
             let (l, c) = pos.split_once(" column ")?;
-            Some((what, l.trim().parse::<usize>().ok()?, c.trim().parse::<usize>().ok()?))
+            Some((
+                what,
+                l.trim().parse::<usize>().ok()?,
+                c.trim().parse::<usize>().ok()?,
+            ))
         }) {
             message = format!("{message} while {context}");
             at = (l + self.yaml_offset, c);
@@ -89,7 +93,11 @@ impl Source {
 fn refine_location(text: &str, line: usize, col: usize, message: &str) -> (usize, usize) {
     if let Some(field) = backticked(message, "duplicate field `") {
         let indent = |l: &str| l.len() - l.trim_start().len();
-        let at = |l: &str| l.trim_start().trim_start_matches("- ").starts_with(&format!("{field}:"));
+        let at = |l: &str| {
+            l.trim_start()
+                .trim_start_matches("- ")
+                .starts_with(&format!("{field}:"))
+        };
         let mut lines = text.lines().enumerate().skip(line.saturating_sub(1));
         if let Some((_, first)) = lines.by_ref().find(|(_, l)| at(l)) {
             let want = indent(first);
@@ -250,7 +258,11 @@ pub fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
         // as changed in the pull request that touches it, and `.gitattributes` keeps Git from
         // making one.
         let line = text[..at].matches('\n').count() + 1;
-        let col = text[..at].rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        let col = text[..at]
+            .rsplit('\n')
+            .next()
+            .map_or(0, |l| l.chars().count())
+            + 1;
         return Err(Diagnostic::error(
             &rel,
             "the file has Windows line ends (CR LF); the site's files end their lines with LF alone",

@@ -109,7 +109,11 @@ pub fn load(root: &Path, config: &Config, cache: &mut Cache) -> (Loaded, Diagnos
         cache.languages = config.languages.clone();
     }
     let cached = &cache.docs;
-    type Outcome = (PathBuf, Result<(Option<String>, Parsed), Diagnostic>, Option<(Defines, String)>);
+    type Outcome = (
+        PathBuf,
+        Result<(Option<String>, Parsed), Diagnostic>,
+        Option<(Defines, String)>,
+    );
     let parsed: Vec<Outcome> = found
         .into_par_iter()
         .map(|f| {
@@ -208,7 +212,9 @@ fn walk(root: &Path, dir: &str, config: &Config, found: &mut Vec<Found>, diags: 
         if entry.path_is_symlink() {
             // A symlink could publish a file from outside the campaign's folder (or loop forever).
             let problem = match path.canonicalize() {
-                Err(_) => Some("a symbolic link that leads nowhere (its target is missing, or it loops back to itself)"),
+                Err(_) => Some(
+                    "a symbolic link that leads nowhere (its target is missing, or it loops back to itself)",
+                ),
                 Ok(t) if !t.starts_with(&canonical_root) => {
                     Some("a symbolic link that leads outside the site is not followed")
                 }
@@ -268,7 +274,11 @@ pub fn role(rel_path: &Path, config: &Config) -> Role {
     };
     if dir == "themes" {
         let is_static = within.split('/').nth(1) == Some("static");
-        return if is_static { Role::Asset } else { Role::Everything };
+        return if is_static {
+            Role::Asset
+        } else {
+            Role::Everything
+        };
     }
     if dir != "profiles" && dir != "content" {
         return Role::Everything;
@@ -464,7 +474,11 @@ fn yaml<T: DeserializeOwned>(root: &Path, f: Found, text: String) -> Result<Doc<
 }
 
 /// A YAML file's text into its typed shape (public for the fuzzer).
-pub fn parse_yaml<T: DeserializeOwned>(src: Source, key: String, lang: Lang) -> Result<Doc<T>, Diagnostic> {
+pub fn parse_yaml<T: DeserializeOwned>(
+    src: Source,
+    key: String,
+    lang: Lang,
+) -> Result<Doc<T>, Diagnostic> {
     if src.text.trim().is_empty() {
         return Err(Diagnostic::error(&src.path, "the file is empty"));
     }
@@ -480,12 +494,20 @@ pub fn parse_yaml<T: DeserializeOwned>(src: Source, key: String, lang: Lang) -> 
 }
 
 /// A Markdown file: front matter between `---` lines, then the body.
-fn markdown<T: DeserializeOwned>(root: &Path, f: Found, text: String) -> Result<Doc<T>, Diagnostic> {
+fn markdown<T: DeserializeOwned>(
+    root: &Path,
+    f: Found,
+    text: String,
+) -> Result<Doc<T>, Diagnostic> {
     parse_markdown(source(root, &f.path, text, 1), f.key, f.lang)
 }
 
 /// A Markdown file's text (front matter, then body) into its typed shape (public for the fuzzer).
-pub fn parse_markdown<T: DeserializeOwned>(src: Source, key: String, lang: Lang) -> Result<Doc<T>, Diagnostic> {
+pub fn parse_markdown<T: DeserializeOwned>(
+    src: Source,
+    key: String,
+    lang: Lang,
+) -> Result<Doc<T>, Diagnostic> {
     if src.text.trim().is_empty() {
         return Err(Diagnostic::error(&src.path, "the file is empty").hint(
             "begin the file with a line `---`, the fields, another line `---`, and then the text",

@@ -82,7 +82,9 @@ pub fn this_month(v: &Views) -> Page {
                     card: v.person(i),
                     date,
                     note,
-                    prison: p.prison.map(|x| site.prisons[x].name.in_lang(v.lang).to_string()),
+                    prison: p
+                        .prison
+                        .map(|x| site.prisons[x].name.in_lang(v.lang).to_string()),
                     address: p.prison.and_then(|x| site.prisons[x].address.clone()),
                 }
             };

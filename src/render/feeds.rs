@@ -64,7 +64,7 @@ fn atom(site: &Site, t: &Strings, lang: Lang) -> String {
     );
     for s in &site.statements {
         let url = abs(&urls::statement(&s.slug));
-        let body = crate::markdown::to_html(s.body.in_lang(lang), config, lang);
+        let body = crate::markdown::to_html(s.body.in_lang(lang), site, lang);
         let _ = write!(
             x,
             "<entry>\n<title>{title}</title>\n<id>{url}</id>\n<link rel=\"alternate\" type=\"text/html\" href=\"{url}\"/>\n<updated>{date}</updated>\n<content type=\"html\">{body}</content>\n</entry>\n",

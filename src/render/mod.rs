@@ -22,7 +22,7 @@ use crate::model::Site;
 use crate::text::Lang;
 use crate::urls;
 use pages::Page;
-use views::{Alternate, Common, Link, Views};
+use views::{Alternate, Common, Link, OgImage, Share, Views};
 
 pub use relative::relative;
 pub use templates::Theme;
@@ -120,7 +120,20 @@ impl<'a> Renderer<'a> {
             .into_iter()
             .map(|(_, rel)| rel)
             .collect();
-        planned.extend(generated_files(site, strings).into_iter().map(|(rel, _)| rel));
+        planned.extend(
+            generated_files(site, strings)
+                .into_iter()
+                .map(|(rel, _)| rel),
+        );
+        for lang in site.config.langs() {
+            planned.insert(crate::cards::site_path(&site.config, lang));
+            for p in &site.profiles {
+                planned.insert(crate::cards::person_path(&site.config, lang, &p.slug));
+            }
+            for s in &site.statements {
+                planned.insert(crate::cards::statement_path(&site.config, lang, &s.slug));
+            }
+        }
         for lang in site.config.langs() {
             for path in urls::all_pages(site) {
                 planned.insert(urls::file(&site.config, lang, &path));
@@ -207,7 +220,11 @@ pub fn render(
         bytes: sizes.iter().sum(),
         files: 0,
     };
-    for (src, rel) in &other_files(site, theme) {
+    let cards = crate::cards::files(site, strings, &theme.fonts).unwrap_or_else(|d| {
+        diags.extend(d);
+        Vec::new()
+    });
+    for (src, rel) in other_files(site, theme).iter().chain(&cards) {
         match crate::write::copy(src, out, rel) {
             Ok(n) => {
                 written.files += 1;
@@ -245,15 +262,15 @@ pub fn data_files(site: &Site, strings: &[Strings]) -> Vec<(String, String)> {
     out
 }
 
-/// Files published as they are: the theme's static folder, content assets, profile photos.
+/// Files copied into the output: the theme's static folder, content assets, and every width of
+/// every image (from the cache, stripped of metadata; never the original).
 pub fn other_files(site: &Site, theme: &Theme) -> Vec<(PathBuf, String)> {
     let mut out: Vec<(PathBuf, String)> = theme.static_files.clone();
     out.extend(site.assets.iter().cloned());
     out.extend(
-        site.profiles
-            .iter()
-            .filter_map(|p| p.photo.as_ref())
-            .map(|ph| (ph.source.clone(), ph.output.clone())),
+        site.media
+            .files()
+            .map(|(cached, rel)| (cached.to_path_buf(), rel.to_string())),
     );
     out
 }
@@ -320,6 +337,29 @@ fn render_page(
         note: None,
     }));
     let default_name = &strings[0].language_name;
+    let canonical = config.absolute(&urls::href(config, lang, &page.path));
+    let views = Views { site, lang, t };
+    let (card_path, alt) = match page.card {
+        pages::Card::Site => (
+            crate::cards::site_path(config, lang),
+            crate::cards::alt(&views, None, None),
+        ),
+        pages::Card::Person(i) => (
+            crate::cards::person_path(config, lang, &site.profiles[i].slug),
+            crate::cards::alt(&views, Some(i), None),
+        ),
+        pages::Card::Statement(i) => (
+            crate::cards::statement_path(config, lang, &site.statements[i].slug),
+            crate::cards::alt(&views, None, Some(i)),
+        ),
+    };
+    let image = OgImage {
+        url: config.absolute(&urls::asset_href(config, &card_path)),
+        width: crate::cards::CARD_WIDTH,
+        height: crate::cards::CARD_HEIGHT,
+        alt,
+    };
+    let share = (page.card != pages::Card::Site).then(|| share(&canonical, &page.title, t));
     let common = Common {
         lang: config.code(lang),
         t,
@@ -330,7 +370,7 @@ fn render_page(
         static_root: urls::asset_href(config, "static/"),
         nav,
         languages,
-        canonical: config.absolute(&urls::href(config, lang, &page.path)),
+        canonical,
         title: page.title.clone(),
         description: page.description.clone(),
         feed: urls::href(config, lang, &urls::feed()),
@@ -340,8 +380,61 @@ fn render_page(
         default_lang: config.code(Lang::DEFAULT),
         build_date: t.date(crate::date::PartialDate::from_date(site.today)),
         build_date_iso: crate::date::PartialDate::from_date(site.today).to_string(),
+        locale: &t.locale,
+        locale_alternates: config
+            .langs()
+            .filter(|&l| l != lang)
+            .map(|l| strings[l.index()].locale.clone())
+            .collect(),
+        image,
+        share,
     };
     theme.render(page.template, &common, &page.view)
+}
+
+/// Plain links to each service's own share address: nothing of theirs is loaded until a reader
+/// follows one.
+fn share(url: &str, title: &str, t: &Strings) -> Share {
+    let (u, text) = (percent(url), percent(title));
+    let link = |label: &str, href: String| Link {
+        href,
+        label: label.to_string(),
+        current: false,
+        note: None,
+    };
+    Share {
+        url: url.to_string(),
+        title: title.to_string(),
+        links: vec![
+            link(
+                "Telegram",
+                format!("https://t.me/share/url?url={u}&text={text}"),
+            ),
+            link("WhatsApp", format!("https://wa.me/?text={text}%20{u}")),
+            link(
+                "X",
+                format!("https://x.com/intent/post?url={u}&text={text}"),
+            ),
+            link(
+                "Facebook",
+                format!("https://www.facebook.com/sharer/sharer.php?u={u}"),
+            ),
+            link(&t.share_email, format!("mailto:?subject={text}&body={u}")),
+        ],
+    }
+}
+
+/// Percent-encodes everything but the unreserved characters of RFC 3986.
+fn percent(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() * 3);
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// A link in the rendered page, under the site's path, to a file the build does not write.

@@ -19,7 +19,16 @@ pub struct Page {
     /// False for a page written in one language only (the 404 page): its language links then lead
     /// to each language's home page.
     pub in_every_language: bool,
+    /// Whose preview card the page shows, and whether it has share links.
+    pub card: Card,
     pub view: serde_json::Value,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Card {
+    Site,
+    Person(usize),
+    Statement(usize),
 }
 
 pub(super) fn page(
@@ -36,6 +45,7 @@ pub(super) fn page(
         description,
         fallback: false,
         in_every_language: true,
+        card: Card::Site,
         view: serde_json::to_value(view).expect("views serialize"),
     }
 }
@@ -115,12 +125,24 @@ fn filters(v: &Views) -> Vec<Filter> {
         .collect();
     [
         ("status", v.t.by_status.clone(), statuses),
-        ("profession", v.t.by_profession.clone(), named(&site.professions, &ix.people_of_profession)),
-        ("case", v.t.by_case.clone(), named(&site.cases, &ix.people_of_case)),
+        (
+            "profession",
+            v.t.by_profession.clone(),
+            named(&site.professions, &ix.people_of_profession),
+        ),
+        (
+            "case",
+            v.t.by_case.clone(),
+            named(&site.cases, &ix.people_of_case),
+        ),
     ]
     .into_iter()
     .filter(|(_, _, o): &(_, _, Vec<Link>)| o.len() > 1)
-    .map(|(key, label, options)| Filter { key, label, options })
+    .map(|(key, label, options)| Filter {
+        key,
+        label,
+        options,
+    })
     .collect()
 }
 
@@ -297,6 +319,8 @@ struct Person {
     card: PersonCard,
     summary: Option<String>,
     summary_fallback: bool,
+    /// "held since 29 April 2024", for the printed poster.
+    since: Option<String>,
     facts: Vec<Fact>,
     earlier: Vec<Vec<Fact>>,
     bio: String,
@@ -412,13 +436,18 @@ pub fn person(v: &Views, i: usize) -> Page {
     let summary = shown_summary.map(|s| s.text.to_string());
     let description = summary
         .clone()
+        .or_else(|| Some(first_paragraph(bio.text)).filter(|d| !d.is_empty()))
         .unwrap_or_else(|| format!("{} · {}", card.status_label, card.held));
     let view = Person {
+        since: p
+            .status
+            .is_held()
+            .then(|| t.since.replace("{date}", &t.date(p.arrested))),
         summary_fallback: shown_summary.is_some_and(|s| s.fallback),
         summary,
         facts,
         earlier,
-        bio: markdown::to_html(bio.text, &site.config, l),
+        bio: markdown::to_html(bio.text, site, l),
         bio_fallback: bio.fallback,
         statements: v.statements(&site.index.statements_of_profile[i]),
         case: p.case.map(|c| Link {
@@ -439,6 +468,7 @@ pub fn person(v: &Views, i: usize) -> Page {
         view,
     );
     out.fallback = bio.fallback;
+    out.card = Card::Person(i);
     out
 }
 
@@ -538,13 +568,13 @@ pub fn statement(v: &Views, i: usize) -> Page {
     let view = StatementView {
         card: v.statement(i),
         title_fallback: title.fallback,
-        body: markdown::to_html(body.text, &site.config, v.lang),
+        body: markdown::to_html(body.text, site, v.lang),
         body_fallback: body.fallback,
         source: s.source.clone(),
         signatories,
         people: v.people(&s.profiles),
     };
-    let description = first_sentence(body.text);
+    let description = first_paragraph(body.text);
     let mut out = page(
         urls::statement(&s.slug),
         "statement.html",
@@ -553,6 +583,7 @@ pub fn statement(v: &Views, i: usize) -> Page {
         view,
     );
     out.fallback = body.fallback || title.fallback;
+    out.card = Card::Statement(i);
     out
 }
 
@@ -622,7 +653,11 @@ pub fn content(v: &Views, i: usize) -> Page {
     let p = &v.site.pages[i];
     let body = p.body.get(v.lang);
     let path = urls::page(&p.path);
-    let shown = if body.fallback { crate::text::Lang::DEFAULT } else { v.lang };
+    let shown = if body.fallback {
+        crate::text::Lang::DEFAULT
+    } else {
+        v.lang
+    };
     let charts = crate::charts::figure::Context {
         site: v.site,
         t: v.t,
@@ -631,13 +666,17 @@ pub fn content(v: &Views, i: usize) -> Page {
         charts: &p.charts[shown.index()],
     };
     let view = Content {
-        body: markdown::to_html_with_charts(body.text, &v.site.config, v.lang, Some(&charts)),
+        body: markdown::to_html_with_charts(body.text, v.site, v.lang, Some(&charts)),
+    };
+    let description = match p.description.in_lang(v.lang) {
+        "" => first_paragraph(body.text),
+        d => d.to_string(),
     };
     let mut out = page(
         urls::page(&p.path),
         "page.html",
         p.title.in_lang(v.lang).into(),
-        p.description.in_lang(v.lang).into(),
+        description,
         view,
     );
     out.fallback = body.fallback;
@@ -683,16 +722,26 @@ pub fn alias(v: &Views, i: usize, alias: &str) -> Page {
     )
 }
 
-/// The first sentence of a Markdown text, as plain words, for a page description.
-fn first_sentence(markdown: &str) -> String {
-    let plain: String = markdown
-        .lines()
-        .map(str::trim)
-        .find(|l| !l.is_empty() && !l.starts_with('#'))
-        .unwrap_or("")
-        .chars()
-        .filter(|c| !matches!(c, '*' | '_' | '`' | '[' | ']'))
-        .collect();
-    let end = plain.find(". ").map(|i| i + 1).unwrap_or(plain.len());
-    plain[..end].chars().take(200).collect()
+/// The first paragraph of a Markdown text, as plain words, for a page description and link
+/// previews: at most 200 characters, cut at a word.
+pub fn first_paragraph(markdown: &str) -> String {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let mut text = String::new();
+    let mut inside = false;
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Start(Tag::Paragraph) => inside = true,
+            Event::End(TagEnd::Paragraph) if inside => break,
+            Event::Text(t) | Event::Code(t) if inside => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak if inside => text.push(' '),
+            _ => {}
+        }
+    }
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= 200 {
+        return text;
+    }
+    let cut: String = text.chars().take(200).collect();
+    let at = cut.rfind(' ').unwrap_or(cut.len());
+    format!("{}…", cut[..at].trim_end_matches([',', ';', ':']))
 }

@@ -32,6 +32,8 @@ pub struct Theme {
     templates_dir: PathBuf,
     /// (source, output path) of every file under `static/`.
     pub static_files: Vec<(PathBuf, String)>,
+    /// The font the preview cards are drawn with.
+    pub fonts: crate::cards::Fonts,
 }
 
 impl Theme {
@@ -99,6 +101,12 @@ impl Theme {
                 (e.path().to_path_buf(), format!("static/{within}"))
             })
             .collect();
+        let fonts = crate::cards::Fonts::load(&dir).map_err(|e| {
+            diags.push(
+                Diagnostic::error(rel(root, &dir.join("fonts")), e)
+                    .hint("a theme brings its own font for the preview cards, with its licence"),
+            )
+        });
         if diags.has_errors() {
             return Err(diags);
         }
@@ -106,6 +114,7 @@ impl Theme {
             tera,
             templates_dir: rel(root, &templates_dir),
             static_files,
+            fonts: fonts.expect("no error"),
         })
     }
 

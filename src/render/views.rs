@@ -33,6 +33,11 @@ pub struct Common<'a> {
     pub default_lang: &'a str,
     pub build_date: String,
     pub build_date_iso: String,
+    /// Open Graph: this language's locale and the others'.
+    pub locale: &'a str,
+    pub locale_alternates: Vec<String>,
+    pub image: OgImage,
+    pub share: Option<Share>,
 }
 
 #[derive(Serialize, Clone)]
@@ -58,6 +63,27 @@ pub struct Alternate {
 pub struct Photo {
     pub src: String,
     pub alt: String,
+    /// Every published width, for `srcset`; the largest's size for `width` and `height`.
+    pub srcset: String,
+    pub width: u32,
+    pub height: u32,
+}
+
+/// The image link previews show: absolute, with its size and words for who cannot see it.
+#[derive(Serialize)]
+pub struct OgImage {
+    pub url: String,
+    pub width: u32,
+    pub height: u32,
+    pub alt: String,
+}
+
+/// Links to share a page, each a plain link to the service's own share address.
+#[derive(Serialize)]
+pub struct Share {
+    pub url: String,
+    pub title: String,
+    pub links: Vec<Link>,
 }
 
 #[derive(Serialize)]
@@ -159,9 +185,16 @@ impl<'a> Views<'a> {
             held: self.held(p),
             since: (p.status.is_held() && p.days_held(self.site.today).is_some())
                 .then(|| p.arrested.to_string()),
-            photo: p.photo.as_ref().map(|ph| Photo {
-                src: urls::asset_href(&self.site.config, &ph.output),
-                alt: ph.alt.in_lang(self.lang).to_string(),
+            photo: p.photo.as_ref().and_then(|ph| {
+                let image = self.site.media.get(&ph.output)?;
+                let largest = image.largest();
+                Some(Photo {
+                    src: urls::asset_href(&self.site.config, &ph.output),
+                    alt: ph.alt.in_lang(self.lang).to_string(),
+                    srcset: image.srcset(&self.site.config),
+                    width: largest.width,
+                    height: largest.height,
+                })
             }),
             profession: p
                 .profession

@@ -154,6 +154,11 @@ impl Preview {
         for (source, rel) in render::other_files(site, &prepared.theme) {
             files.insert(rel, Body::File(source));
         }
+        let cards = crate::cards::files(site, &prepared.strings, &prepared.theme.fonts)
+            .map_err(|d| d.sorted())?;
+        for (source, rel) in cards {
+            files.insert(rel, Body::File(source));
+        }
         for (rel, content) in render::data_files(site, &prepared.strings) {
             files.insert(rel, Body::Bytes(Arc::new(content.into_bytes())));
         }

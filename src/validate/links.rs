@@ -110,8 +110,14 @@ pub(crate) fn check<'a>(
                 continue;
             };
             let in_charts = crate::charts::blocks::links(body);
+            let pictures = images(body);
             for (dest, offset) in links(body).into_iter().chain(in_charts) {
+                let picture = pictures.contains(&offset);
                 let problem = match internal(&dest) {
+                    None if picture && safe_scheme(&dest) && !dest.starts_with('#') => Some((
+                        format!("the image `{dest}` is on another site: every reader's browser would ask that site for it"),
+                        "save the image under content/ (e.g. content/images/) and write its address from the site root".to_string(),
+                    )),
                     None if !safe_scheme(&dest) => Some((
                         format!("the link `{dest}` could run code in a reader's browser"),
                         format!("links may start with {}, or / for a page of this site", SAFE_SCHEMES.join(":, ") + ":"),
@@ -125,9 +131,21 @@ pub(crate) fn check<'a>(
                         format!("the link `{dest}` leads to no page of this site"),
                         suggest(&p, pages.iter().map(String::as_str)).map(|s| s.replacen('`', "`/", 1)).unwrap_or_else(|| "check the address".into()),
                     )),
-                    Some(Ok(Target::File(f))) if !files.contains(f) => Some((
-                        format!("the link `{dest}` leads to no file of this site"),
+                    Some(Ok(Target::File(f))) if f.split('/').any(|s| s == "..") => Some((
+                        format!("`{dest}` is outside the site"),
                         "files linked from Markdown live under content/ and are linked from the site root".into(),
+                    )),
+                    Some(Ok(Target::File(f))) if !files.contains(f) => Some((
+                        format!("the {} `{dest}` leads to no file of this site", if picture { "image" } else { "link" }),
+                        "files linked from Markdown live under content/ and are linked from the site root".into(),
+                    )),
+                    Some(Ok(Target::File(f))) if picture && !is_picture(site, f) => Some((
+                        format!("`{dest}` is not an image"),
+                        format!("an image (`![...](...)`) must be a JPEG or PNG file ({})", crate::images::TYPES.join(", ")),
+                    )),
+                    Some(Ok(Target::Page(_))) if picture => Some((
+                        format!("`{dest}` is a page, not an image"),
+                        "write the address of a JPEG or PNG file under content/".into(),
                     )),
                     Some(Ok(_)) => None,
                 };
@@ -146,6 +164,34 @@ pub(crate) fn check<'a>(
             }
         }
     }
+}
+
+/// The offsets of the images (`![...](...)`) among a Markdown text's links.
+fn images(markdown: &str) -> HashSet<usize> {
+    Parser::new(markdown)
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::Start(Tag::Image { .. }) => Some(range.start),
+            _ => None,
+        })
+        .collect()
+}
+
+/// A file the build publishes as an image: a JPEG or PNG under content/, or a profile's photo.
+fn is_picture(site: &Site, rel: &str) -> bool {
+    if site
+        .profiles
+        .iter()
+        .any(|p| p.photo.as_ref().is_some_and(|ph| ph.output == rel))
+    {
+        return true;
+    }
+    site.assets
+        .iter()
+        .find(|(_, out)| out == rel)
+        .is_some_and(|(src, out)| {
+            crate::images::is_image_name(out) && super::profiles::is_image(src)
+        })
 }
 
 /// Every link and image destination in a Markdown text, with its byte offset.

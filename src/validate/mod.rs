@@ -4,6 +4,7 @@
 //! take every reference as valid.
 
 pub mod links;
+mod outputs;
 mod profiles;
 mod tables;
 
@@ -154,17 +155,164 @@ pub fn validate(
         professions: t.professions,
         pages,
         assets: loaded.assets,
+        media: Default::default(),
         index: Index::default(),
     };
     site.index = index(&site);
 
     let docs = profile_docs.iter().chain(&statement_docs).chain(&page_docs);
     links::check(&site, docs, &loaded.unreadable, &mut diags);
+    let content_images = images(&mut site, root, &mut diags);
+    outputs::check(
+        written(
+            &site,
+            root,
+            &content_images,
+            &profile_docs,
+            &statement_docs,
+            &page_docs,
+        ),
+        &mut diags,
+    );
     if diags.has_errors() {
         (None, diags)
     } else {
         (Some(site), diags)
     }
+}
+
+/// Processes every image the site publishes: profile photos and JPEG or PNG files under content/
+/// (which are then published through `site.media`, no longer as they are).
+/// Returns the images under content/ (output path, file), for `written`.
+fn images(
+    site: &mut Site,
+    root: &Path,
+    diags: &mut Diagnostics,
+) -> Vec<(String, crate::diag::Location)> {
+    use crate::diag::Location;
+    use crate::images::{Use, is_image_name, is_unsupported_image_name};
+    let mut uses: Vec<Use> = site
+        .profiles
+        .iter()
+        .filter_map(|p| p.photo.as_ref())
+        .map(|ph| Use {
+            source: ph.source.clone(),
+            output: ph.output.clone(),
+            at: ph.at.clone(),
+            max_width: crate::images::PHOTO_MAX_WIDTH,
+        })
+        .collect();
+    let mut plain = Vec::new();
+    let mut content = Vec::new();
+    for (source, out) in std::mem::take(&mut site.assets) {
+        let at = Location::file(crate::diag::rel(root, &source));
+        if is_image_name(&out) {
+            content.push((out.clone(), at.clone()));
+            uses.push(Use {
+                source,
+                output: out,
+                at,
+                max_width: crate::images::TEXT_MAX_WIDTH,
+            });
+        } else if is_unsupported_image_name(&out) {
+            diags.push(
+                at.error("this kind of image cannot be cleaned of its metadata (place, camera, author), so it is not published")
+                    .hint("save it as a JPEG or PNG file"),
+            );
+        } else {
+            plain.push((source, out));
+        }
+    }
+    site.assets = plain;
+    site.media = crate::images::process(uses, &root.join(".vigil-cache"), diags);
+    content
+}
+
+/// Every output file and who writes it, for `outputs::check`.
+fn written(
+    site: &Site,
+    root: &Path,
+    content_images: &[(String, crate::diag::Location)],
+    profiles: &[DocSources],
+    statements: &[DocSources],
+    pages: &[DocSources],
+) -> Vec<(String, outputs::Writer)> {
+    use crate::diag::Location;
+    use crate::urls;
+    use outputs::Writer;
+    let config = &site.config;
+    let at = |docs: &DocSources| Location::of(&docs[0].src.error(1, 1, ""));
+    let mut out = Vec::new();
+    for lang in config.langs() {
+        let file = |p: &str| urls::file(config, lang, p);
+        for (p, docs) in site.profiles.iter().zip(profiles) {
+            out.push((file(&urls::person(&p.slug)), Writer::At(at(docs))));
+            out.push((
+                crate::cards::person_path(config, lang, &p.slug),
+                Writer::At(at(docs)),
+            ));
+            for a in &p.aliases {
+                out.push((file(&urls::person(a)), Writer::At(at(docs))));
+            }
+        }
+        for (s, docs) in site.statements.iter().zip(statements) {
+            out.push((file(&urls::statement(&s.slug)), Writer::At(at(docs))));
+            out.push((
+                crate::cards::statement_path(config, lang, &s.slug),
+                Writer::At(at(docs)),
+            ));
+        }
+        for (p, docs) in site.pages.iter().zip(pages) {
+            out.push((file(&urls::page(&p.path)), Writer::At(at(docs))));
+        }
+        for p in [
+            urls::home(),
+            urls::people(),
+            urls::statements(),
+            urls::organisations(),
+            urls::this_month(),
+        ] {
+            out.push((file(&p), Writer::Builder("pages")));
+        }
+        out.push((file(&urls::feed()), Writer::Builder("feed")));
+        out.push((
+            crate::cards::site_path(config, lang),
+            Writer::Builder("preview card"),
+        ));
+        for d in [
+            crate::opendata::PROFILES_CSV,
+            crate::opendata::PROFILES_JSON,
+            crate::opendata::STATEMENTS_JSON,
+            crate::opendata::ORGANISATIONS_JSON,
+        ] {
+            out.push((file(d), Writer::Builder("open data")));
+        }
+    }
+    for f in ["404.html", "sitemap.xml", "robots.txt"] {
+        out.push((f.to_string(), Writer::Builder("site files")));
+    }
+    for (source, rel) in &site.assets {
+        out.push((
+            rel.clone(),
+            Writer::At(Location::file(crate::diag::rel(root, source))),
+        ));
+    }
+    for p in site.profiles.iter().filter_map(|p| p.photo.as_ref()) {
+        if let Some(image) = site.media.get(&p.output) {
+            for v in &image.variants {
+                out.push((v.rel.clone(), Writer::At(p.at.clone())));
+            }
+        }
+    }
+    for (rel, at) in content_images {
+        out.push((rel.clone(), Writer::At(at.clone())));
+        if let Some(image) = site.media.get(rel) {
+            for v in image.variants.iter().filter(|v| &v.rel != rel) {
+                out.push((v.rel.clone(), Writer::At(at.clone())));
+            }
+        }
+    }
+    out
 }
 
 /// Where a text came from, so a link found in it later can be reported at its line.

@@ -308,7 +308,7 @@ fn profile(
     profile
 }
 
-const IMAGE_TYPES: &[&str] = &["jpg", "jpeg", "png", "webp", "gif", "avif"];
+use crate::images::TYPES as IMAGE_TYPES;
 
 fn photo(
     src: &Source,
@@ -326,14 +326,18 @@ fn photo(
         .zip(profiles.canonicalize().ok())
         .is_some_and(|(p, base)| p.starts_with(base));
     if rel.starts_with('/') || rel.split('/').any(|s| s == "..") || (path.exists() && !inside) {
-        diags.push(src.error_at(&["photo"], format!("`{rel}` is outside the profiles folder"))
+        diags.push(src.error_at_value(&["photo"], rel, format!("`{rel}` is outside the profiles folder"))
             .hint("put the photo under profiles/ (e.g. profiles/photos/) and write its path from there"));
         return None;
     }
     if !path.is_file() {
         diags.push(
-            src.error_at(&["photo"], format!("there is no photo at profiles/{rel}"))
-                .hint("check the file name; the path is relative to profiles/"),
+            src.error_at_value(
+                &["photo"],
+                rel,
+                format!("there is no photo at profiles/{rel}"),
+            )
+            .hint("check the file name; the path is relative to profiles/"),
         );
         return None;
     }
@@ -343,9 +347,9 @@ fn photo(
         .unwrap_or_default();
     if !IMAGE_TYPES.contains(&ext.as_str()) || !is_image(&path) {
         diags.push(
-            src.error_at(&["photo"], format!("profiles/{rel} is not a photo"))
+            src.error_at_value(&["photo"], rel, format!("profiles/{rel} is not a photo"))
                 .hint(format!(
-                    "use a JPEG, PNG, WebP, GIF or AVIF image ({})",
+                    "use a JPEG or PNG image ({})",
                     IMAGE_TYPES.join(", ")
                 )),
         );
@@ -360,11 +364,12 @@ fn photo(
         source: path,
         output: format!("media/{rel}"),
         alt: default_only(alt.to_string(), n),
+        at: crate::diag::Location::of(&src.error_at_value(&["photo"], rel, "")),
     })
 }
 
 /// Looks at the first bytes: the extension alone would let any file through.
-fn is_image(path: &Path) -> bool {
+pub(crate) fn is_image(path: &Path) -> bool {
     use std::io::Read;
     let mut head = [0u8; 12];
     let Ok(mut f) = std::fs::File::open(path) else {
@@ -374,11 +379,7 @@ fn is_image(path: &Path) -> bool {
         return false;
     };
     let h = &head[..len];
-    h.starts_with(&[0xFF, 0xD8, 0xFF])
-        || h.starts_with(b"\x89PNG\r\n\x1a\n")
-        || h.starts_with(b"GIF8")
-        || (h.starts_with(b"RIFF") && h.get(8..12) == Some(&b"WEBP"[..]))
-        || h.get(4..12).is_some_and(|b| b == b"ftypavif")
+    crate::images::pixels::Format::sniff(h).is_some()
 }
 
 /// An alias must not take another person's address or another alias.

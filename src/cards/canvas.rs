@@ -1,0 +1,141 @@
+//! A card's pixels as indexes into a palette of 16 flat colours, written as a 4-bit PNG: flat
+//! colours and long runs are what keeps a card under 40 KB.
+
+use crate::images::pixels::Pixels;
+
+pub const WIDTH: usize = 1200;
+pub const HEIGHT: usize = 630;
+
+/// Steps from the background to white: text, the placeholder, and the photo in two tones.
+pub const GREY: [u8; 8] = [0, 1, 2, 3, 4, 5, 6, 7];
+/// Steps from the background to the accent colour (index 0 is the background itself).
+pub const ACCENT: [u8; 5] = [0, 8, 9, 10, 11];
+
+const BACKGROUND: [u8; 3] = [0x1c, 0x22, 0x2b];
+const LIGHT: [u8; 3] = [0xfb, 0xf7, 0xee];
+const ACCENT_RGB: [u8; 3] = [0xf2, 0xb1, 0x34];
+
+pub struct Canvas {
+    px: Vec<u8>,
+}
+
+fn mix(a: [u8; 3], b: [u8; 3], t: f32) -> [u8; 3] {
+    let m = |x: u8, y: u8| (x as f32 + (y as f32 - x as f32) * t).round() as u8;
+    [m(a[0], b[0]), m(a[1], b[1]), m(a[2], b[2])]
+}
+
+fn palette() -> Vec<u8> {
+    let mut out = Vec::with_capacity(16 * 3);
+    for i in 0..8 {
+        out.extend(mix(BACKGROUND, LIGHT, i as f32 / 7.0));
+    }
+    for i in 1..5 {
+        out.extend(mix(BACKGROUND, ACCENT_RGB, i as f32 / 4.0));
+    }
+    // Unused entries, so the palette fills the 4-bit range.
+    for _ in 12..16 {
+        out.extend(BACKGROUND);
+    }
+    out
+}
+
+impl Canvas {
+    pub fn new() -> Canvas {
+        Canvas {
+            px: vec![0; WIDTH * HEIGHT],
+        }
+    }
+
+    pub fn fill(&mut self, x: usize, y: usize, w: usize, h: usize, index: u8) {
+        for row in y..(y + h).min(HEIGHT) {
+            let start = row * WIDTH + x.min(WIDTH);
+            let end = row * WIDTH + (x + w).min(WIDTH);
+            self.px[start..end].fill(index);
+        }
+    }
+
+    /// Text coverage at one pixel: the step of `ramp` it reaches, kept if the pixel is already
+    /// as bright in the same ramp (glyphs that touch).
+    pub fn cover(&mut self, x: i32, y: i32, coverage: f32, ramp: &[u8]) {
+        if x < 0 || y < 0 || x as usize >= WIDTH || y as usize >= HEIGHT {
+            return;
+        }
+        let level = (coverage.clamp(0.0, 1.0) * (ramp.len() - 1) as f32).round() as usize;
+        if level == 0 {
+            return;
+        }
+        let at = y as usize * WIDTH + x as usize;
+        let current = ramp.iter().position(|&i| i == self.px[at]).unwrap_or(0);
+        if level > current {
+            self.px[at] = ramp[level];
+        }
+    }
+
+    /// The photo, cropped to a square, in `levels` tones of the grey ramp, in blocks of `block`
+    /// pixels: fewer tones and larger blocks make a smaller file.
+    pub fn photo(
+        &mut self,
+        photo: &Pixels,
+        x: usize,
+        y: usize,
+        side: usize,
+        levels: usize,
+        block: usize,
+    ) {
+        let sq = photo.width.min(photo.height);
+        let (cx, cy) = ((photo.width - sq) / 2, (photo.height - sq) / 3);
+        let cropped = crop(photo, cx, cy, sq);
+        let cells = side.div_ceil(block) as u32;
+        let small = crate::images::pixels::resize_to(&cropped, cells, cells);
+        let c = small.channels;
+        for by in 0..cells as usize {
+            for bx in 0..cells as usize {
+                let p = &small.data[(by * cells as usize + bx) * c..][..3];
+                let luma =
+                    (0.2126 * p[0] as f32 + 0.7152 * p[1] as f32 + 0.0722 * p[2] as f32) / 255.0;
+                let step = (luma * (levels - 1) as f32).round() as usize;
+                // Spread the tones over the ramp, from just above the background to white.
+                let index = GREY[1 + step * (GREY.len() - 2) / (levels - 1).max(1)];
+                let (px, py) = (x + bx * block, y + by * block);
+                let w = block.min(x + side - px);
+                let h = block.min(y + side - py);
+                self.fill(px, py, w, h, index);
+            }
+        }
+    }
+
+    pub fn png(&self) -> Vec<u8> {
+        let mut packed = Vec::with_capacity(WIDTH * HEIGHT / 2);
+        for row in self.px.chunks_exact(WIDTH) {
+            for pair in row.chunks(2) {
+                packed.push(pair[0] << 4 | pair.get(1).copied().unwrap_or(0));
+            }
+        }
+        let mut out = Vec::new();
+        let mut e = png::Encoder::new(&mut out, WIDTH as u32, HEIGHT as u32);
+        e.set_color(png::ColorType::Indexed);
+        e.set_depth(png::BitDepth::Four);
+        e.set_palette(palette());
+        e.set_compression(png::Compression::High);
+        e.set_filter(png::Filter::NoFilter);
+        let mut w = e.write_header().expect("PNG header into memory");
+        w.write_image_data(&packed).expect("PNG data into memory");
+        w.finish().expect("PNG end into memory");
+        out
+    }
+}
+
+fn crop(p: &Pixels, x: u32, y: u32, side: u32) -> Pixels {
+    let c = p.channels;
+    let mut data = Vec::with_capacity((side * side) as usize * c);
+    for row in y..y + side {
+        let start = ((row * p.width + x) as usize) * c;
+        data.extend_from_slice(&p.data[start..start + side as usize * c]);
+    }
+    Pixels {
+        width: side,
+        height: side,
+        channels: c,
+        data,
+    }
+}
