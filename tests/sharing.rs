@@ -604,3 +604,26 @@ fn two_files_writing_one_output_path_are_an_error_at_both() {
         "{r:?}"
     );
 }
+
+#[test]
+fn a_site_near_the_github_pages_limit_is_warned_about() {
+    let site = Site::new();
+    // Sparse: 801 MB to the builder, next to nothing on the disk until it is copied.
+    let big = std::fs::File::create(site.path("content/files/archive.bin")).unwrap();
+    big.set_len(801 * 1024 * 1024).unwrap();
+    drop(big);
+    let r = site.build_ok(&[]);
+    let warning = r
+        .diagnostics()
+        .into_iter()
+        .find(|d| d.severity == "warning" && d.message.contains("GitHub Pages"))
+        .unwrap_or_else(|| panic!("no size warning: {r:?}"));
+    assert!(
+        warning.message.contains("the site weighs 80"),
+        "{warning:#?}"
+    );
+    // Under the limit, no warning.
+    site.remove("content/files/archive.bin");
+    let r = site.build_ok(&[]);
+    assert!(!r.stderr.contains("GitHub Pages"), "{r:?}");
+}
