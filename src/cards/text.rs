@@ -189,3 +189,38 @@ impl OutlineBuilder for Outline {
         self.last = self.start;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Font;
+
+    /// The letters names are written in, in the campaigns vigil is made for: a subset of the font
+    /// that lost one would draw a box in someone's name.
+    #[test]
+    fn the_themes_fonts_draw_azerbaijani_turkish_and_cyrillic_letters() {
+        let letters = "ƏəĞğIıİiŞşÇçÖöÜüXxQq\
+                       АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдеёжзийклмнопрстуфхцчшщъыьэюя\
+                       ІіЇїЄєҐґЎўӘәҒғҚқҢңӨөҮүҰұҺһ";
+        for file in ["card-regular.ttf", "card-bold.ttf"] {
+            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/themes/default/fonts/");
+            let data = std::fs::read(format!("{path}{file}")).unwrap();
+            let font = Font::new(&data).unwrap();
+            let missing: String = letters
+                .chars()
+                .filter(|&c| font.face.glyph_index(c).is_none_or(|g| g.0 == 0))
+                .collect();
+            assert!(missing.is_empty(), "{file} cannot draw {missing}");
+            // Shaped, a Cyrillic name takes room like a Latin one (no zero-width gaps).
+            let (cyr, lat) = (
+                font.shape("Анна Петрова", 40.0, "ru"),
+                font.shape("Anna Petrova", 40.0, "en"),
+            );
+            assert!(
+                cyr.width > lat.width * 0.8 && cyr.width < lat.width * 1.25,
+                "{} {}",
+                cyr.width,
+                lat.width
+            );
+        }
+    }
+}
