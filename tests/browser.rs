@@ -198,3 +198,50 @@ fn every_page_passes_the_nu_html_checker() {
         "the Nu HTML Checker found errors:\n{report}"
     );
 }
+
+/// A person's page, printed by Chromium as a reader would print it for a vigil: one A4 page.
+#[test]
+fn a_person_prints_as_a_one_page_a4_poster() {
+    let port = serve(site());
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("poster.pdf");
+    let person = first_link("people/index.html", "people/anar");
+    let out = Command::new("chromium")
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!(
+            "--user-data-dir={}",
+            dir.path().join("profile").display()
+        ))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!("http://127.0.0.1:{port}{person}"))
+        .output()
+        .expect("run chromium");
+    let bytes = std::fs::read(&pdf)
+        .unwrap_or_else(|e| panic!("no PDF ({e}): {}", String::from_utf8_lossy(&out.stderr)));
+    let text = String::from_utf8_lossy(&bytes);
+    let pages = text.matches("/Type /Page").count() - text.matches("/Type /Pages").count();
+    assert_eq!(pages, 1, "{person} prints on {pages} pages");
+    let media = text
+        .split("/MediaBox [")
+        .nth(1)
+        .and_then(|r| r.split(']').next())
+        .expect("a page size");
+    let size: Vec<f64> = media
+        .split_whitespace()
+        .map(|n| n.parse().unwrap())
+        .collect();
+    // A4 is 210 x 297 mm: 595 x 842 points.
+    assert!(
+        (size[2] - 595.0).abs() < 1.0 && (size[3] - 842.0).abs() < 1.0,
+        "{media}"
+    );
+}
