@@ -3,6 +3,8 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
+use rayon::prelude::*;
+
 use crate::date::PartialDate;
 use crate::diag::Diagnostics;
 use crate::load::Doc;
@@ -132,6 +134,9 @@ pub fn build(
         }
     }
     check_aliases(&out, diags);
+    // Folded once here: a person's card is drawn on many pages.
+    out.par_iter_mut()
+        .for_each(|(p, _)| p.search = crate::search::names(p, codes.len()));
     out.sort_by(|a, b| {
         a.0.name
             .default()
@@ -272,6 +277,7 @@ fn profile(
 
     // A hidden field is dropped here, so no page, card or data file can show it.
     let profile = Profile {
+        search: String::new(),
         slug: d.key.clone(),
         name: default_only(f.name.clone(), n),
         status: f.status,
