@@ -219,7 +219,12 @@ pub fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
                 .hint("save the file as UTF-8 without BOM"),
         );
     }
-    Ok(text.replace("\r\n", "\n"))
+    // Most files have no carriage return: keep them as read, without a copy.
+    if text.contains('\r') {
+        Ok(text.replace("\r\n", "\n"))
+    } else {
+        Ok(text)
+    }
 }
 
 #[cfg(test)]
