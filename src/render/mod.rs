@@ -112,6 +112,8 @@ pub struct Renderer<'a> {
     pub theme: &'a Theme,
     links: Links,
     planned: HashSet<String>,
+    /// The theme's words of each language, as templates see them.
+    words: Vec<serde_json::Value>,
 }
 
 impl<'a> Renderer<'a> {
@@ -134,6 +136,7 @@ impl<'a> Renderer<'a> {
             theme,
             links,
             planned,
+            words: strings.iter().map(templates::words).collect(),
         }
     }
 
@@ -158,8 +161,9 @@ impl<'a> Renderer<'a> {
                     .into_iter()
                     .map(move |page| (i, lang, page))
             })
-            .map(|(i, lang, page)| {
-                let html = render_page(site, self.strings, self.theme, lang, &page)?;
+            .map(|(i, lang, mut page)| {
+                let t = self.words[lang.index()].clone();
+                let html = render_page(site, self.strings, self.theme, lang, t, &mut page)?;
                 let html = crate::write::minify(html.as_bytes());
                 if let Some(d) = dead_link(site, &self.planned, &html, self.theme, page.template) {
                     return Err(d);
@@ -263,7 +267,8 @@ fn render_page(
     strings: &[Strings],
     theme: &Theme,
     lang: Lang,
-    page: &Page,
+    t_value: serde_json::Value,
+    page: &mut Page,
 ) -> Result<String, Diagnostic> {
     let config = &site.config;
     let t = &strings[lang.index()];
@@ -341,7 +346,8 @@ fn render_page(
         build_date: t.date(crate::date::PartialDate::from_date(site.today)),
         build_date_iso: crate::date::PartialDate::from_date(site.today).to_string(),
     };
-    theme.render(page.template, &common, &page.view)
+    let view = std::mem::take(&mut page.view);
+    theme.render(page.template, &common, t_value, view)
 }
 
 /// A link in the rendered page, under the site's path, to a file the build does not write.

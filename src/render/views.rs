@@ -14,6 +14,8 @@ use crate::urls;
 #[derive(Serialize)]
 pub struct Common<'a> {
     pub lang: &'a str,
+    /// Given to templates as `t`, serialized once per language (`templates::words`).
+    #[serde(skip)]
     pub t: &'a Strings,
     pub site_title: &'a str,
     pub site_description: &'a str,
