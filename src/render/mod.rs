@@ -122,7 +122,8 @@ impl<'a> Renderer<'a> {
             .into_iter()
             .map(|(_, rel)| rel)
             .collect();
-        planned.extend(generated_files(site, strings).into_iter().map(|(rel, _)| rel));
+        planned.extend(crate::charts::paths(site));
+        planned.extend(crate::opendata::paths(site));
         for lang in site.config.langs() {
             for path in urls::all_pages(site) {
                 planned.insert(urls::file(&site.config, lang, &path));
@@ -151,14 +152,15 @@ impl<'a> Renderer<'a> {
         let results: Vec<Result<T, Diagnostic>> = jobs
             .par_iter()
             .enumerate()
-            .flat_map_iter(|(i, &(lang, job))| {
+            // A job may make hundreds of pages (the listings): they too are shared out.
+            .flat_map(|(i, &(lang, job))| {
                 let v = Views {
                     site,
                     lang,
                     t: &self.strings[lang.index()],
                 };
                 pages_of(&v, job)
-                    .into_iter()
+                    .into_par_iter()
                     .map(move |page| (i, lang, page))
             })
             .map(|(i, lang, mut page)| {
@@ -203,28 +205,44 @@ pub fn render(
     links: Links,
 ) -> Result<Written, Diagnostics> {
     let renderer = Renderer::new(site, strings, theme, links);
-    let (sizes, mut diags) = renderer.pages(&jobs(site), |_, file, html| {
-        crate::write::file(out, &file, &html).map(|()| html.len())
-    });
+    // The files beside the pages are made and written while the pages render.
+    let ((sizes, mut diags), (copied, data)) = rayon::join(
+        || {
+            renderer.pages(&jobs(site), |_, file, html| {
+                crate::write::file(out, &file, &html).map(|()| html.len())
+            })
+        },
+        || {
+            rayon::join(
+                || {
+                    other_files(site, theme)
+                        .par_iter()
+                        .map(|(src, rel)| crate::write::copy(src, out, rel).map(|n| n as usize))
+                        .collect::<Vec<_>>()
+                },
+                || {
+                    data_files(site, strings)
+                        .par_iter()
+                        .map(|(rel, content)| {
+                            crate::write::file(out, rel, content.as_bytes()).map(|()| content.len())
+                        })
+                        .collect::<Vec<_>>()
+                },
+            )
+        },
+    );
     let mut written = Written {
         pages: sizes.len(),
         bytes: sizes.iter().sum(),
         files: 0,
     };
-    for (src, rel) in &other_files(site, theme) {
-        match crate::write::copy(src, out, rel) {
+    for r in copied.into_iter().chain(data) {
+        match r {
             Ok(n) => {
                 written.files += 1;
-                written.bytes += n as usize;
+                written.bytes += n;
             }
             Err(d) => diags.push(d),
-        }
-    }
-    for (rel, content) in data_files(site, strings) {
-        written.files += 1;
-        written.bytes += content.len();
-        if let Err(d) = crate::write::file(out, &rel, content.as_bytes()) {
-            diags.push(d);
         }
     }
     if diags.has_errors() {
@@ -236,16 +254,22 @@ pub fn render(
 
 /// Charts (SVG and CSV) and open data: the files made from the site's data beside the pages.
 fn generated_files(site: &Site, strings: &[Strings]) -> Vec<(String, String)> {
-    let mut out = crate::charts::files(site, strings);
-    out.extend(crate::opendata::files(site, strings));
+    let (mut out, data) = rayon::join(
+        || crate::charts::files(site, strings),
+        || crate::opendata::files(site, strings),
+    );
+    out.extend(data);
     out
 }
 
 /// Every file written beside the pages: charts, open data, the feeds, the sitemap, robots.txt and
 /// the host's markers: (output path, content).
 pub fn data_files(site: &Site, strings: &[Strings]) -> Vec<(String, String)> {
-    let mut out = generated_files(site, strings);
-    out.extend(feeds::files(site, strings));
+    let (mut out, feeds) = rayon::join(
+        || generated_files(site, strings),
+        || feeds::files(site, strings),
+    );
+    out.extend(feeds);
     out
 }
 
