@@ -31,7 +31,22 @@ pub fn build(
     let mut by_slug: HashMap<String, usize> = HashMap::new();
     let mut drafts = std::collections::HashSet::new();
     let mut first_file: HashMap<String, std::path::PathBuf> = HashMap::new();
-    for d in docs {
+    // Each profile is checked on its own, in parallel (photos are looked at on disk); what the
+    // checks found is then reported in file order, as if one by one.
+    let mut docs = docs;
+    let built: Vec<Option<(Profile, Diagnostics)>> = docs
+        .par_iter_mut()
+        .map(|d| {
+            (!d.front.draft || opts.drafts).then(|| {
+                let mut found = Diagnostics::default();
+                let mut p = profile(d, root, codes, ids, opts, &mut found);
+                // The biography is moved, not copied: the site holds every text once.
+                p.bio = default_only(std::mem::take(&mut d.body), n);
+                (p, found)
+            })
+        })
+        .collect();
+    for (d, built) in docs.into_iter().zip(built) {
         if let Some(other) = first_file.get(&d.key) {
             diags.push(
                 d.src
@@ -53,7 +68,8 @@ pub fn build(
             drafts.insert(d.key.clone());
             continue;
         }
-        let profile = profile(&d, root, codes, ids, opts, diags);
+        let (profile, found) = built.expect("built unless a draft");
+        diags.extend(found);
         by_slug.insert(d.key.clone(), out.len());
         out.push((
             profile,
@@ -309,7 +325,7 @@ fn profile(
         } else {
             earlier
         },
-        bio: default_only(d.body.clone(), n),
+        bio: Default::default(),
     };
     profile
 }
