@@ -126,7 +126,7 @@ pub fn check(opts: &Options) -> Report {
         stages: Vec::new(),
         at: Instant::now(),
     };
-    match prepare_timed(opts, &mut load::Cache::default(), &mut timer) {
+    match prepare_timed(opts, &mut load::Cache::none(), &mut timer) {
         Ok(p) => Report {
             diagnostics: p.diagnostics,
             stages: timer.stages,
@@ -147,7 +147,7 @@ pub fn build(opts: &Options) -> Report {
         stages: Vec::new(),
         at: Instant::now(),
     };
-    let prepared = prepare_timed(opts, &mut load::Cache::default(), &mut timer);
+    let prepared = prepare_timed(opts, &mut load::Cache::none(), &mut timer);
     let Prepared {
         site,
         strings,
@@ -280,6 +280,6 @@ pub fn external_links(opts: &Options, check: &crate::linkcheck::Options) -> Diag
         Ok(c) => c,
         Err(d) => return d,
     };
-    let (loaded, _) = load::load(&opts.root, &config, &mut load::Cache::default());
+    let (loaded, _) = load::load(&opts.root, &config, &mut load::Cache::none());
     crate::linkcheck::check(&loaded, check)
 }

@@ -107,6 +107,8 @@ pub struct Profile {
     pub earlier: Vec<Arrest>,
     /// The biography's Markdown, per language.
     pub bio: Text,
+    /// Every spelling of the name, folded for the people index's search (`search::names`).
+    pub search: String,
 }
 
 impl Profile {

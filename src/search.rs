@@ -80,6 +80,18 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// Every spelling of a person's name: as written in each of the site's `languages`, the slug and
+/// the old slugs, folded and joined, for the search on the people index.
+pub fn names(p: &crate::model::Profile, languages: usize) -> String {
+    let mut names: Vec<String> = (0..languages as u8)
+        .map(|l| fold(p.name.in_lang(crate::text::Lang(l))))
+        .collect();
+    names.push(p.slug.replace('-', " "));
+    names.extend(p.aliases.iter().map(|a| a.replace('-', " ")));
+    names.dedup();
+    names.join(" ")
+}
+
 /// The table as JSON, for the script: `[["c","j"],...]`.
 pub fn table_json() -> String {
     serde_json::to_string(FOLD).expect("pairs serialize")

@@ -99,6 +99,23 @@ pub enum InlineLabel {
     Date(PartialDate),
 }
 
+/// The paths `files` writes, without drawing anything: what pages may link to.
+pub fn paths(site: &crate::model::Site) -> Vec<String> {
+    let mut out = Vec::new();
+    for lang in site.config.langs() {
+        for page in &site.pages {
+            let shown = if page.body.get(lang).fallback { crate::text::Lang::DEFAULT } else { lang };
+            let path = crate::urls::page(&page.path);
+            for chart in &page.charts[shown.index()] {
+                for ext in ["csv", "svg"] {
+                    out.push(crate::urls::file(&site.config, lang, &figure::file_path(&path, chart, ext)));
+                }
+            }
+        }
+    }
+    out
+}
+
 /// (output path, content) of the files beside every chart of every page, in every language: its
 /// figures as CSV, and its drawing as a standalone SVG file (well-formed XML, unlike the minified
 /// copy inside the page) that others can reuse.

@@ -21,7 +21,7 @@ pub fn run(opts: &Options, format: Format, external: bool, translations: bool) -
         }
     }
     if translations {
-        match build::prepare(opts, &mut Cache::default()) {
+        match build::prepare(opts, &mut Cache::none()) {
             Ok(p) => print!("{}", vigil::translations::markdown(&p.site)),
             Err(_) => eprintln!("the site has errors: fix them to see what is not translated"),
         }

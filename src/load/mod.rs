@@ -95,6 +95,19 @@ struct Found {
 pub struct Cache {
     languages: Vec<String>,
     docs: HashMap<PathBuf, (String, Parsed)>,
+    /// A one-off build or check loads once: keeping a copy of every text and parsed file would
+    /// double its memory and time for nothing.
+    off: bool,
+}
+
+impl Cache {
+    /// A cache that keeps nothing, for a load that will not be repeated.
+    pub fn none() -> Cache {
+        Cache {
+            off: true,
+            ..Cache::default()
+        }
+    }
 }
 
 pub fn load(root: &Path, config: &Config, cache: &mut Cache) -> (Loaded, Diagnostics) {
@@ -109,6 +122,7 @@ pub fn load(root: &Path, config: &Config, cache: &mut Cache) -> (Loaded, Diagnos
         cache.languages = config.languages.clone();
     }
     let cached = &cache.docs;
+    let keep = !cache.off;
     type Outcome = (
         PathBuf,
         Result<(Option<String>, Parsed), Diagnostic>,
@@ -125,7 +139,7 @@ pub fn load(root: &Path, config: &Config, cache: &mut Cache) -> (Loaded, Diagnos
                 _ => Some(Defines::List),
             };
             let defines = defines.map(|d| (d, f.key.clone()));
-            (f.path.clone(), parse_cached(root, f, cached), defines)
+            (f.path.clone(), parse_cached(root, f, cached, keep), defines)
         })
         .collect();
     let mut seen = HashSet::new();
@@ -173,6 +187,7 @@ fn parse_cached(
     root: &Path,
     f: Found,
     cache: &HashMap<PathBuf, (String, Parsed)>,
+    keep: bool,
 ) -> Result<(Option<String>, Parsed), Diagnostic> {
     if let Kind::Asset(out) = f.kind {
         return Ok((None, Parsed::Asset(f.path, out)));
@@ -180,6 +195,9 @@ fn parse_cached(
     let text = read_text(root, &f.path)?;
     if let Some((_, parsed)) = cache.get(&f.path).filter(|(t, _)| *t == text) {
         return Ok((None, parsed.clone()));
+    }
+    if !keep {
+        return Ok((None, parse(root, f, text)?));
     }
     let parsed = parse(root, f, text.clone())?;
     Ok((Some(text), parsed))

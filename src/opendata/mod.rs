@@ -26,6 +26,17 @@ struct File<T: Serialize> {
     items: Vec<T>,
 }
 
+/// The paths `files` writes, without making anything: what pages may link to.
+pub fn paths(site: &Site) -> Vec<String> {
+    site.config
+        .langs()
+        .flat_map(|lang| {
+            [PROFILES_CSV, PROFILES_JSON, STATEMENTS_JSON, ORGANISATIONS_JSON]
+                .map(|p| urls::file(&site.config, lang, p))
+        })
+        .collect()
+}
+
 /// (output path, content) of every data file of every language.
 pub fn files(site: &Site, strings: &[Strings]) -> Vec<(String, String)> {
     let mut out = Vec::new();

@@ -112,6 +112,8 @@ pub struct Renderer<'a> {
     pub theme: &'a Theme,
     links: Links,
     planned: HashSet<String>,
+    /// The theme's words of each language, as templates see them.
+    words: Vec<serde_json::Value>,
 }
 
 impl<'a> Renderer<'a> {
@@ -120,11 +122,8 @@ impl<'a> Renderer<'a> {
             .into_iter()
             .map(|(_, rel)| rel)
             .collect();
-        planned.extend(
-            generated_files(site, strings)
-                .into_iter()
-                .map(|(rel, _)| rel),
-        );
+        planned.extend(crate::charts::paths(site));
+        planned.extend(crate::opendata::paths(site));
         for lang in site.config.langs() {
             planned.insert(crate::cards::site_path(&site.config, lang));
             for p in &site.profiles {
@@ -147,6 +146,7 @@ impl<'a> Renderer<'a> {
             theme,
             links,
             planned,
+            words: strings.iter().map(templates::words).collect(),
         }
     }
 
@@ -161,18 +161,20 @@ impl<'a> Renderer<'a> {
         let results: Vec<Result<T, Diagnostic>> = jobs
             .par_iter()
             .enumerate()
-            .flat_map_iter(|(i, &(lang, job))| {
+            // A job may make hundreds of pages (the listings): they too are shared out.
+            .flat_map(|(i, &(lang, job))| {
                 let v = Views {
                     site,
                     lang,
                     t: &self.strings[lang.index()],
                 };
                 pages_of(&v, job)
-                    .into_iter()
+                    .into_par_iter()
                     .map(move |page| (i, lang, page))
             })
-            .map(|(i, lang, page)| {
-                let html = render_page(site, self.strings, self.theme, lang, &page)?;
+            .map(|(i, lang, mut page)| {
+                let t = self.words[lang.index()].clone();
+                let html = render_page(site, self.strings, self.theme, lang, t, &mut page)?;
                 let html = crate::write::minify(html.as_bytes());
                 if let Some(d) = dead_link(site, &self.planned, &html, self.theme, page.template) {
                     return Err(d);
@@ -212,32 +214,53 @@ pub fn render(
     links: Links,
 ) -> Result<Written, Diagnostics> {
     let renderer = Renderer::new(site, strings, theme, links);
-    let (sizes, mut diags) = renderer.pages(&jobs(site), |_, file, html| {
-        crate::write::file(out, &file, &html).map(|()| html.len())
-    });
+    // The files beside the pages are made and written while the pages render.
+    let ((sizes, mut diags), ((copied, card_problems), data)) = rayon::join(
+        || {
+            renderer.pages(&jobs(site), |_, file, html| {
+                crate::write::file(out, &file, &html).map(|()| html.len())
+            })
+        },
+        || {
+            rayon::join(
+                || {
+                    // Cards are drawn (or found in the cache) and copied like the other files.
+                    let (cards, problems) = match crate::cards::files(site, strings, &theme.fonts) {
+                        Ok(cards) => (cards, Diagnostics::default()),
+                        Err(d) => (Vec::new(), d),
+                    };
+                    let mut files = other_files(site, theme);
+                    files.extend(cards);
+                    let copied = files
+                        .par_iter()
+                        .map(|(src, rel)| crate::write::copy(src, out, rel).map(|n| n as usize))
+                        .collect::<Vec<_>>();
+                    (copied, problems)
+                },
+                || {
+                    data_files(site, strings)
+                        .par_iter()
+                        .map(|(rel, content)| {
+                            crate::write::file(out, rel, content.as_bytes()).map(|()| content.len())
+                        })
+                        .collect::<Vec<_>>()
+                },
+            )
+        },
+    );
     let mut written = Written {
         pages: sizes.len(),
         bytes: sizes.iter().sum(),
         files: 0,
     };
-    let cards = crate::cards::files(site, strings, &theme.fonts).unwrap_or_else(|d| {
-        diags.extend(d);
-        Vec::new()
-    });
-    for (src, rel) in other_files(site, theme).iter().chain(&cards) {
-        match crate::write::copy(src, out, rel) {
+    diags.extend(card_problems);
+    for r in copied.into_iter().chain(data) {
+        match r {
             Ok(n) => {
                 written.files += 1;
-                written.bytes += n as usize;
+                written.bytes += n;
             }
             Err(d) => diags.push(d),
-        }
-    }
-    for (rel, content) in data_files(site, strings) {
-        written.files += 1;
-        written.bytes += content.len();
-        if let Err(d) = crate::write::file(out, &rel, content.as_bytes()) {
-            diags.push(d);
         }
     }
     if diags.has_errors() {
@@ -249,16 +272,22 @@ pub fn render(
 
 /// Charts (SVG and CSV) and open data: the files made from the site's data beside the pages.
 fn generated_files(site: &Site, strings: &[Strings]) -> Vec<(String, String)> {
-    let mut out = crate::charts::files(site, strings);
-    out.extend(crate::opendata::files(site, strings));
+    let (mut out, data) = rayon::join(
+        || crate::charts::files(site, strings),
+        || crate::opendata::files(site, strings),
+    );
+    out.extend(data);
     out
 }
 
 /// Every file written beside the pages: charts, open data, the feeds, the sitemap, robots.txt and
 /// the host's markers: (output path, content).
 pub fn data_files(site: &Site, strings: &[Strings]) -> Vec<(String, String)> {
-    let mut out = generated_files(site, strings);
-    out.extend(feeds::files(site, strings));
+    let (mut out, feeds) = rayon::join(
+        || generated_files(site, strings),
+        || feeds::files(site, strings),
+    );
+    out.extend(feeds);
     out
 }
 
@@ -280,7 +309,8 @@ fn render_page(
     strings: &[Strings],
     theme: &Theme,
     lang: Lang,
-    page: &Page,
+    t_value: serde_json::Value,
+    page: &mut Page,
 ) -> Result<String, Diagnostic> {
     let config = &site.config;
     let t = &strings[lang.index()];
@@ -389,7 +419,8 @@ fn render_page(
         image,
         share,
     };
-    theme.render(page.template, &common, &page.view)
+    let view = std::mem::take(&mut page.view);
+    theme.render(page.template, &common, t_value, view)
 }
 
 /// Plain links to each service's own share address: nothing of theirs is loaded until a reader

@@ -2,7 +2,6 @@
 
 use std::path::{Path, PathBuf};
 
-use serde::Serialize;
 use tera::{Context, Tera};
 use walkdir::WalkDir;
 
@@ -122,15 +121,24 @@ impl Theme {
         self.templates_dir.join(name)
     }
 
+    /// Renders template `name` with `common`, the theme's words `t` (made once per language by
+    /// `words`) and the page's own view. Both values are moved into the context: cloning them for
+    /// every page cost more than rendering some of the pages.
     pub fn render(
         &self,
         name: &str,
         common: &Common,
-        page: &impl Serialize,
+        t: serde_json::Value,
+        page: serde_json::Value,
     ) -> Result<String, Diagnostic> {
-        let mut ctx = Context::from_serialize(common)
-            .map_err(|e| Diagnostic::error(self.template_path(name), e.to_string()))?;
-        ctx.insert("page", page);
+        let error =
+            |e: &dyn std::fmt::Display| Diagnostic::error(self.template_path(name), e.to_string());
+        let mut data = serde_json::to_value(common).map_err(|e| error(&e))?;
+        if let serde_json::Value::Object(map) = &mut data {
+            map.insert("t".into(), t);
+            map.insert("page".into(), page);
+        }
+        let ctx = Context::from_value(data).map_err(|e| error(&e))?;
         self.tera.render(name, &ctx).map_err(|e| {
             let mut d = Diagnostic::error(self.template_path(name), chain(&e));
             if let Some((l, c)) = line_col(&chain(&e)) {
@@ -140,6 +148,11 @@ impl Theme {
             d
         })
     }
+}
+
+/// The theme's words in one language, as templates see them (`t`).
+pub fn words(t: &crate::i18n::Strings) -> serde_json::Value {
+    serde_json::to_value(t).expect("the theme's words serialize")
 }
 
 /// Tera puts the useful part of an error in its source chain.

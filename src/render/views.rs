@@ -14,6 +14,8 @@ use crate::urls;
 #[derive(Serialize)]
 pub struct Common<'a> {
     pub lang: &'a str,
+    /// Given to templates as `t`, serialized once per language (`templates::words`).
+    #[serde(skip)]
     pub t: &'a Strings,
     pub site_title: &'a str,
     pub site_description: &'a str,
@@ -199,7 +201,7 @@ impl<'a> Views<'a> {
             profession: p
                 .profession
                 .map(|x| self.site.professions[x].name.in_lang(self.lang).to_string()),
-            search: search_names(self.site, p),
+            search: p.search.clone(),
             profession_id: p.profession.map(|x| self.site.professions[x].id.clone()),
             case_id: p.case.map(|x| self.site.cases[x].id.clone()),
         }
@@ -283,19 +285,6 @@ impl<'a> Views<'a> {
     pub fn held_statuses(&self) -> impl Iterator<Item = Status> {
         Status::ALL.into_iter().filter(|s| s.is_held())
     }
-}
-
-/// Every spelling of a person's name, folded, for the search on the people index.
-fn search_names(site: &Site, p: &Profile) -> String {
-    let mut names: Vec<String> = site
-        .config
-        .langs()
-        .map(|l| crate::search::fold(p.name.in_lang(l)))
-        .collect();
-    names.push(p.slug.replace('-', " "));
-    names.extend(p.aliases.iter().map(|a| a.replace('-', " ")));
-    names.dedup();
-    names.join(" ")
 }
 
 /// Up to two initials for the neutral placeholder drawn where there is no photo.

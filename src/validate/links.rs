@@ -5,8 +5,11 @@ use std::collections::HashSet;
 
 use pulldown_cmark::{Event, Parser, Tag};
 
-use crate::diag::{Diagnostics, suggest};
+use rayon::prelude::*;
+
+use crate::diag::{Diagnostic, Diagnostics, suggest};
 use crate::model::Site;
+use crate::text::Text;
 
 use super::DocSources;
 
@@ -104,16 +107,39 @@ pub(crate) fn check<'a>(
         .map(|p| &p.bio)
         .chain(site.statements.iter().map(|s| &s.body))
         .chain(site.pages.iter().map(|p| &p.body));
-    for (text, sources) in texts.zip(docs) {
-        for source in sources {
-            let Some(body) = (text.has(source.lang)).then(|| text.get(source.lang).text) else {
-                continue;
-            };
-            let in_charts = crate::charts::blocks::links(body);
-            let pictures = images(body);
-            for (dest, offset) in links(body).into_iter().chain(in_charts) {
-                let picture = pictures.contains(&offset);
-                let problem = match internal(&dest) {
+    // Each text is read on its own, in parallel; the problems are then reported in file order.
+    let texts: Vec<_> = texts.zip(docs).collect();
+    let found: Vec<Vec<Diagnostic>> = texts
+        .par_iter()
+        .map(|(text, sources)| text_problems(site, &pages, &files, text, sources))
+        .collect();
+    for d in found.into_iter().flatten() {
+        diags.push(d);
+    }
+}
+
+fn text_problems(
+    site: &Site,
+    pages: &HashSet<String>,
+    files: &HashSet<&str>,
+    text: &Text,
+    sources: &DocSources,
+) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    for source in sources {
+        let Some(body) = (text.has(source.lang)).then(|| text.get(source.lang).text) else {
+            continue;
+        };
+        // Only a fenced block can be a chart: most texts have none to look for.
+        let in_charts = if body.contains("chart") {
+            crate::charts::blocks::links(body)
+        } else {
+            Vec::new()
+        };
+        let pictures = images(body);
+        for (dest, offset) in links(body).into_iter().chain(in_charts) {
+            let picture = pictures.contains(&offset);
+            let problem = match internal(&dest) {
                     None if picture && safe_scheme(&dest) && !dest.starts_with('#') => Some((
                         format!("the image `{dest}` is on another site: every reader's browser would ask that site for it"),
                         "save the image under content/ (e.g. content/images/) and write its address from the site root".to_string(),
@@ -149,21 +175,21 @@ pub(crate) fn check<'a>(
                     )),
                     Some(Ok(_)) => None,
                 };
-                if let Some((message, hint)) = problem {
-                    let code = site.config.code(source.lang);
-                    let (line, col) = position(
-                        &source.src.text,
-                        source.body_line,
-                        body,
-                        offset,
-                        &dest,
-                        code,
-                    );
-                    diags.push(source.src.error(line, col, message).hint(hint));
-                }
+            if let Some((message, hint)) = problem {
+                let code = site.config.code(source.lang);
+                let (line, col) = position(
+                    &source.src.text,
+                    source.body_line,
+                    body,
+                    offset,
+                    &dest,
+                    code,
+                );
+                diags.push(source.src.error(line, col, message).hint(hint));
             }
         }
     }
+    diags
 }
 
 /// The offsets of the images (`![...](...)`) among a Markdown text's links.

@@ -3,6 +3,8 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
+use rayon::prelude::*;
+
 use crate::date::PartialDate;
 use crate::diag::Diagnostics;
 use crate::load::Doc;
@@ -29,7 +31,22 @@ pub fn build(
     let mut by_slug: HashMap<String, usize> = HashMap::new();
     let mut drafts = std::collections::HashSet::new();
     let mut first_file: HashMap<String, std::path::PathBuf> = HashMap::new();
-    for d in docs {
+    // Each profile is checked on its own, in parallel (photos are looked at on disk); what the
+    // checks found is then reported in file order, as if one by one.
+    let mut docs = docs;
+    let built: Vec<Option<(Profile, Diagnostics)>> = docs
+        .par_iter_mut()
+        .map(|d| {
+            (!d.front.draft || opts.drafts).then(|| {
+                let mut found = Diagnostics::default();
+                let mut p = profile(d, root, codes, ids, opts, &mut found);
+                // The biography is moved, not copied: the site holds every text once.
+                p.bio = default_only(std::mem::take(&mut d.body), n);
+                (p, found)
+            })
+        })
+        .collect();
+    for (d, built) in docs.into_iter().zip(built) {
         if let Some(other) = first_file.get(&d.key) {
             diags.push(
                 d.src
@@ -51,7 +68,8 @@ pub fn build(
             drafts.insert(d.key.clone());
             continue;
         }
-        let profile = profile(&d, root, codes, ids, opts, diags);
+        let (profile, found) = built.expect("built unless a draft");
+        diags.extend(found);
         by_slug.insert(d.key.clone(), out.len());
         out.push((
             profile,
@@ -132,6 +150,9 @@ pub fn build(
         }
     }
     check_aliases(&out, diags);
+    // Folded once here: a person's card is drawn on many pages.
+    out.par_iter_mut()
+        .for_each(|(p, _)| p.search = crate::search::names(p, codes.len()));
     out.sort_by(|a, b| {
         a.0.name
             .default()
@@ -272,6 +293,7 @@ fn profile(
 
     // A hidden field is dropped here, so no page, card or data file can show it.
     let profile = Profile {
+        search: String::new(),
         slug: d.key.clone(),
         name: default_only(f.name.clone(), n),
         status: f.status,
@@ -303,7 +325,7 @@ fn profile(
         } else {
             earlier
         },
-        bio: default_only(d.body.clone(), n),
+        bio: Default::default(),
     };
     profile
 }

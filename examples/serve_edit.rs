@@ -1,0 +1,156 @@
+//! `vigil serve` under an edit, for the benchmark (`bench/run`): starts the real preview over a site,
+//! listens to its reload events as a browser does, saves one person's file again and again (a word
+//! added to the biography, then taken away), and prints the medians of
+//!   - save -> reload event received (what a reader of the preview waits for, the watcher's
+//!     quiet period included), and
+//!   - the rebuild alone, as the preview reports it ("Rebuilt N of M pages in X ms").
+//!
+//!     serve_edit --root SITE [--runs 5] [--port 1199]
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+fn main() {
+    let mut root = None;
+    let mut runs = 5usize;
+    let mut port = 1199u16;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        let v = args.next().unwrap_or_default();
+        match a.as_str() {
+            "--root" => root = Some(PathBuf::from(v)),
+            "--runs" => runs = v.parse().expect("--runs N"),
+            "--port" => port = v.parse().expect("--port P"),
+            _ => panic!("usage: serve_edit --root SITE [--runs N] [--port P]"),
+        }
+    }
+    let root = root.expect("--root SITE");
+    let vigil = std::env::current_exe()
+        .expect("own path")
+        .parent()
+        .and_then(|p| p.parent())
+        .expect("target/release")
+        .join("vigil");
+    let mut child = Command::new(&vigil)
+        .args(["serve", "--port", &port.to_string(), "--root"])
+        .arg(&root)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start vigil serve");
+    // The preview's lines, read on a thread: "Serving the site at URL", then "Rebuilt ... in X ms".
+    let (lines_tx, lines) = mpsc::channel::<String>();
+    let stdout = child.stdout.take().expect("piped");
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            let _ = lines_tx.send(line);
+        }
+    });
+    let started = Instant::now();
+    let url = loop {
+        let line = lines.recv().expect("vigil serve stopped");
+        if let Some(rest) = line.strip_prefix("Serving the site at ") {
+            break rest.split_whitespace().next().expect("a URL").to_string();
+        }
+    };
+    let first_build = started.elapsed();
+    let path = url
+        .split_once("://")
+        .and_then(|(_, r)| r.split_once('/'))
+        .map(|(_, p)| format!("/{p}"))
+        .expect("a path");
+
+    let mut events = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    write!(
+        events,
+        "GET {path}__vigil/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n"
+    )
+    .expect("ask for events");
+    let (event_tx, event_rx) = mpsc::channel::<Instant>();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = events.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            if String::from_utf8_lossy(&buf[..n]).contains("event: reload") {
+                let _ = event_tx.send(Instant::now());
+            }
+        }
+    });
+    std::thread::sleep(Duration::from_millis(300));
+
+    let profile = first_profile(&root);
+    let original = std::fs::read_to_string(&profile).expect("read the profile");
+    let mut announced = Vec::new();
+    let mut rebuilt = Vec::new();
+    let mut rendered = String::new();
+    for run in 0..runs {
+        while lines.try_recv().is_ok() {}
+        while event_rx.try_recv().is_ok() {}
+        let text = if run % 2 == 0 {
+            format!("{original}\nEdited.\n")
+        } else {
+            original.clone()
+        };
+        let t0 = Instant::now();
+        std::fs::write(&profile, text).expect("save the profile");
+        let at = event_rx
+            .recv_timeout(Duration::from_secs(60))
+            .expect("a reload event");
+        announced.push(at - t0);
+        let line = loop {
+            let l = lines
+                .recv_timeout(Duration::from_secs(10))
+                .expect("the rebuild line");
+            if l.starts_with("Rebuilt") {
+                break l;
+            }
+        };
+        let ms: f64 = line
+            .rsplit_once(" in ")
+            .and_then(|(_, r)| r.split_whitespace().next())
+            .and_then(|x| x.parse().ok())
+            .expect("milliseconds");
+        rebuilt.push(Duration::from_secs_f64(ms / 1000.0));
+        rendered = line
+            .split(" in ")
+            .next()
+            .unwrap_or("")
+            .trim_start_matches("Rebuilt ")
+            .to_string();
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    std::fs::write(&profile, original).expect("restore the profile");
+    let _ = child.kill();
+    let _ = child.wait();
+    println!(
+        "serve: first build {:.0} ms; an edit to one person: {rendered} re-rendered, rebuild {:.0} ms, save -> reload event {:.0} ms (medians of {runs})",
+        first_build.as_secs_f64() * 1000.0,
+        median(rebuilt),
+        median(announced)
+    );
+}
+
+fn median(mut v: Vec<Duration>) -> f64 {
+    v.sort();
+    v[v.len() / 2].as_secs_f64() * 1000.0
+}
+
+/// The first profile in name order that is not a translation.
+fn first_profile(root: &std::path::Path) -> PathBuf {
+    let mut names: Vec<PathBuf> = std::fs::read_dir(root.join("profiles"))
+        .expect("profiles/")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            let n = p.file_name().unwrap_or_default().to_string_lossy();
+            n.ends_with(".md") && n.matches('.').count() == 1
+        })
+        .collect();
+    names.sort();
+    names.into_iter().next().expect("a profile")
+}
