@@ -63,9 +63,8 @@ fn assert_relative_links_resolve(out: &Path) -> usize {
     checked
 }
 
-#[test]
-fn every_internal_link_resolves_relative_to_its_page() {
-    let site = example();
+/// Builds the site at `root` with `--portable` into a new temporary folder.
+fn portable_build(root: &Path) -> tempfile::TempDir {
     let out = tempfile::tempdir().unwrap();
     let run = vigil(
         &[
@@ -74,9 +73,16 @@ fn every_internal_link_resolves_relative_to_its_page() {
             "--output",
             out.path().to_str().unwrap(),
         ],
-        site.path(),
+        root,
     );
     assert!(run.status.success(), "{}", text(&run.stderr));
+    out
+}
+
+#[test]
+fn every_internal_link_resolves_relative_to_its_page() {
+    let site = example();
+    let out = portable_build(site.path());
     let checked = assert_relative_links_resolve(out.path());
     assert!(checked > 1000, "only {checked} links were checked");
 }
@@ -102,17 +108,7 @@ fn a_sub_path_site_with_photos_and_redirects_is_portable_too() {
 #[test]
 fn the_zip_holds_the_portable_site_under_one_folder() {
     let site = example();
-    let out = tempfile::tempdir().unwrap();
-    let run = vigil(
-        &[
-            "build",
-            "--portable",
-            "--output",
-            out.path().to_str().unwrap(),
-        ],
-        site.path(),
-    );
-    assert!(run.status.success(), "{}", text(&run.stderr));
+    let out = portable_build(site.path());
     let zips: Vec<PathBuf> = files_under(out.path())
         .into_iter()
         .filter(|f| f.extension().is_some_and(|e| e == "zip"))
@@ -149,20 +145,7 @@ fn the_zip_holds_the_portable_site_under_one_folder() {
 #[test]
 fn a_portable_build_is_the_same_twice() {
     let site = example();
-    let a = tempfile::tempdir().unwrap();
-    let b = tempfile::tempdir().unwrap();
-    for out in [&a, &b] {
-        let run = vigil(
-            &[
-                "build",
-                "--portable",
-                "--output",
-                out.path().to_str().unwrap(),
-            ],
-            site.path(),
-        );
-        assert!(run.status.success(), "{}", text(&run.stderr));
-    }
+    let (a, b) = (portable_build(site.path()), portable_build(site.path()));
     for f in files_under(a.path()) {
         assert_eq!(
             std::fs::read(a.path().join(&f)).unwrap(),
