@@ -32,6 +32,16 @@ pub fn to_html_with_charts(
     charts: Option<&crate::charts::figure::Context>,
 ) -> String {
     let config = &site.config;
+    // A text's own placeholder characters (private-use, never meant to be shown) could make
+    // `put_back` pour vigil's HTML where a writer chose, inside an attribute say: they go first.
+    let markdown: std::borrow::Cow<str> = if markdown.contains([PLACEHOLDER, PLACEHOLDER_END]) {
+        markdown
+            .replace([PLACEHOLDER, PLACEHOLDER_END], "\u{FFFD}")
+            .into()
+    } else {
+        markdown.into()
+    };
+    let markdown = markdown.as_ref();
     // An image being read: its `<img>` and its alternative text, written whole at its end so
     // that it gets every width of the published image.
     let mut image: Option<(String, String)> = None;
@@ -42,8 +52,9 @@ pub fn to_html_with_charts(
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_SMART_PUNCTUATION;
     let mut code: Option<(String, String)> = None;
-    // The HTML vigil makes itself (charts, highlighted code) waits outside, as a placeholder, while
-    // a page with raw HTML is cleaned: the cleaner would strip its SVG and classes.
+    // The HTML vigil makes itself (charts, highlighted code, images) waits outside, as a
+    // placeholder, while a page with raw HTML is cleaned: the cleaner would strip its SVG, classes
+    // and srcset.
     let mut made: Vec<String> = Vec::new();
     let mut hold = |html: String| {
         made.push(html);
@@ -140,7 +151,7 @@ fn put_back(html: &str, made: &[String]) -> String {
                 out.push_str(html);
                 rest = next;
             }
-            // Not one of ours: a reader's text that happens to hold the character.
+            // Not one of ours (cannot happen: a text's own were replaced before parsing).
             None => {
                 out.push(PLACEHOLDER);
                 rest = after;

@@ -177,15 +177,25 @@ const HOSTILE: &str = "Hello <script>alert(1)</script> <img src=x onerror=alert(
 fn person_pages(out: &Path) -> Vec<String> {
     ["", "ru/"]
         .iter()
-        .map(|lang| std::fs::read_to_string(out.join(format!("{lang}people/ann/index.html"))).unwrap())
+        .map(|lang| {
+            std::fs::read_to_string(out.join(format!("{lang}people/ann/index.html"))).unwrap()
+        })
         .collect()
 }
 
 fn assert_nothing_hostile(html: &str) {
     let body = &html[html.find("<main").unwrap()..html.find("</main>").unwrap()];
     for bad in [
-        "<script", "onerror", "onclick", "onmouseover", "<iframe", "javascript:", "tracker.example",
-        "alert(", "<style", "display:none",
+        "<script",
+        "onerror",
+        "onclick",
+        "onmouseover",
+        "<iframe",
+        "javascript:",
+        "tracker.example",
+        "alert(",
+        "<style",
+        "display:none",
     ] {
         assert!(!body.contains(bad), "`{bad}` reached the page: {body}");
     }
@@ -198,7 +208,11 @@ fn raw_html_in_markdown_is_sanitised() {
     let site = hostile_site(HOSTILE);
     let out = site.path().join("public");
     let run = build(site.path(), &out);
-    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
     for html in person_pages(&out) {
         assert_nothing_hostile(&html);
         // No raw tag is allowed by default: `abbr` is dropped, its text kept.
@@ -210,10 +224,18 @@ fn raw_html_in_markdown_is_sanitised() {
 #[test]
 fn a_site_can_allow_named_safe_tags() {
     let site = hostile_site(HOSTILE);
-    std::fs::write(site.path().join("site.yaml"), format!("{SITE}allow_html: [abbr, kbd]\n")).unwrap();
+    std::fs::write(
+        site.path().join("site.yaml"),
+        format!("{SITE}allow_html: [abbr, kbd]\n"),
+    )
+    .unwrap();
     let out = site.path().join("public");
     let run = build(site.path(), &out);
-    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
     for html in person_pages(&out) {
         assert_nothing_hostile(&html);
         assert!(
@@ -227,7 +249,11 @@ fn a_site_can_allow_named_safe_tags() {
 #[test]
 fn a_tag_that_could_load_or_run_something_cannot_be_allowed() {
     let site = hostile_site("Hello.");
-    std::fs::write(site.path().join("site.yaml"), format!("{SITE}allow_html: [abbr, iframe]\n")).unwrap();
+    std::fs::write(
+        site.path().join("site.yaml"),
+        format!("{SITE}allow_html: [abbr, iframe]\n"),
+    )
+    .unwrap();
     let out = site.path().join("public");
     let run = build(site.path(), &out);
     let err = String::from_utf8_lossy(&run.stderr);
@@ -259,5 +285,37 @@ fn links_that_could_run_code_are_located_errors() {
             "{link}: {err}"
         );
         assert!(!out.exists(), "nothing is written");
+    }
+}
+
+#[test]
+fn a_text_cannot_place_the_builders_own_html_inside_an_attribute() {
+    // The builder holds its own HTML (here the highlighted code) aside behind private-use
+    // characters while it cleans a page; a text that writes them must not choose where it lands.
+    let site = hostile_site(
+        "<abbr title=\"\u{E000}0\u{E001}\">WHO</abbr> and \u{E000}0\u{E001}\n\n```rust\nfn main() {}\n```",
+    );
+    std::fs::write(
+        site.path().join("site.yaml"),
+        format!("{SITE}allow_html: [abbr]\n"),
+    )
+    .unwrap();
+    let out = site.path().join("public");
+    let run = build(site.path(), &out);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    for html in person_pages(&out) {
+        let body = &html[html.find("<main").unwrap()..html.find("</main>").unwrap()];
+        assert_eq!(
+            body.matches("<pre").count(),
+            1,
+            "the code once, where it was written: {body}"
+        );
+        let abbr = &body[body.find("<abbr").unwrap()..];
+        let abbr = &abbr[..abbr.find('>').unwrap()];
+        assert!(!abbr.contains("pre") && !abbr.contains("code"), "{abbr}");
     }
 }
