@@ -336,7 +336,14 @@ fn walk(root: &Path, dir: &str, config: &Config, found: &mut Vec<Found>, diags: 
                 continue;
             }
         }
-        if !path.is_file() {
+        // The walk knows the type of a plain entry without asking the file system again; a
+        // link is followed to see what it leads to.
+        let is_file = if entry.path_is_symlink() {
+            path.is_file()
+        } else {
+            entry.file_type().is_file()
+        };
+        if !is_file {
             continue;
         }
         let within = path
