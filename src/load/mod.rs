@@ -7,6 +7,7 @@ pub mod front;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
 use rayon::prelude::*;
@@ -105,7 +106,7 @@ pub struct Cache {
 struct Entry {
     /// Only when it can be trusted to change with the text (see `Stamp::settled`).
     stamp: Option<Stamp>,
-    text: String,
+    text: Arc<str>,
     parsed: Parsed,
 }
 
@@ -258,7 +259,7 @@ enum Fresh {
     Cached,
     /// The text is the one cached, read again because its stamp differed.
     Restamped(Option<Stamp>),
-    Parsed(Option<Stamp>, String),
+    Parsed(Option<Stamp>, Arc<str>),
 }
 
 /// The parsed file, from the cache when its stamp or its text is the one parsed before; with what
@@ -274,7 +275,7 @@ fn parse_cached(
     }
     if !keep {
         let text = read_text(root, &f.path)?;
-        return Ok((Fresh::Cached, parse(root, f, text)?));
+        return Ok((Fresh::Cached, parse(root, f, text.into())?));
     }
     let read_at = SystemTime::now();
     // No stamp (the file cannot be looked at): reading it says why.
@@ -285,9 +286,10 @@ fn parse_cached(
     }
     let text = read_text(root, &f.path)?;
     let stamp = stamp.and_then(|s| s.settled(read_at));
-    if let Some(e) = cached.filter(|e| e.text == text) {
+    if let Some(e) = cached.filter(|e| *e.text == *text) {
         return Ok((Fresh::Restamped(stamp), e.parsed.clone()));
     }
+    let text: Arc<str> = text.into();
     let parsed = parse(root, f, text.clone())?;
     Ok((Fresh::Parsed(stamp, text), parsed))
 }
@@ -549,7 +551,7 @@ enum Parsed {
     Asset(PathBuf, String),
 }
 
-fn parse(root: &Path, f: Found, text: String) -> Result<Parsed, Diagnostic> {
+fn parse(root: &Path, f: Found, text: Arc<str>) -> Result<Parsed, Diagnostic> {
     let t = text;
     Ok(match f.kind {
         Kind::Asset(out) => Parsed::Asset(f.path, out),
@@ -575,7 +577,7 @@ fn translation_hint(d: Diagnostic) -> Diagnostic {
     d
 }
 
-fn source(root: &Path, path: &Path, text: String, yaml_offset: usize) -> Source {
+fn source(root: &Path, path: &Path, text: Arc<str>, yaml_offset: usize) -> Source {
     Source {
         path: rel(root, path),
         text,
@@ -583,7 +585,7 @@ fn source(root: &Path, path: &Path, text: String, yaml_offset: usize) -> Source 
     }
 }
 
-fn yaml<T: DeserializeOwned>(root: &Path, f: Found, text: String) -> Result<Doc<T>, Diagnostic> {
+fn yaml<T: DeserializeOwned>(root: &Path, f: Found, text: Arc<str>) -> Result<Doc<T>, Diagnostic> {
     parse_yaml(source(root, &f.path, text, 0), f.key, f.lang)
 }
 
@@ -611,7 +613,7 @@ pub fn parse_yaml<T: DeserializeOwned>(
 fn markdown<T: DeserializeOwned>(
     root: &Path,
     f: Found,
-    text: String,
+    text: Arc<str>,
 ) -> Result<Doc<T>, Diagnostic> {
     parse_markdown(source(root, &f.path, text, 1), f.key, f.lang)
 }
