@@ -84,7 +84,7 @@ impl Config {
         };
         let src = Source {
             path: "site.yaml".into(),
-            text,
+            text: text.into(),
             yaml_offset: 0,
         };
         let raw: RawConfig = src.parse(&src.text).map_err(|d| {

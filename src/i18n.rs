@@ -296,7 +296,7 @@ pub fn load(theme_dir: &Path, root: &Path, codes: &[String]) -> Result<Vec<Strin
         };
         let src = Source {
             path: rel,
-            text,
+            text: text.into(),
             yaml_offset: 0,
         };
         match src.parse::<Strings>(&src.text) {

@@ -13,7 +13,8 @@ use crate::diag::{Diagnostic, suggest};
 #[derive(Clone)]
 pub struct Source {
     pub path: std::path::PathBuf,
-    pub text: String,
+    /// Shared: the preview keeps every file's text, and hands it to each rebuild without a copy.
+    pub text: std::sync::Arc<str>,
     /// Lines before the YAML starts in `text` (1 for front matter after its `---` line).
     pub yaml_offset: usize,
 }

@@ -232,3 +232,44 @@ fn a_menu_title_change_renders_every_page() {
     assert_eq!(built.rendered.len(), built.pages);
     assert_same_as_full_build(root, &built.files);
 }
+
+/// The preview skips reading files whose size and times have not changed: a save that keeps the
+/// size and puts the modification time back (as some sync tools and editors do) is still seen,
+/// both just after a build and once the file's stamp is old enough to be trusted.
+#[test]
+fn a_save_of_the_same_size_and_time_is_still_seen() {
+    let site = example();
+    let root = site.path();
+    let rel = "profiles/ali-zeynal.md";
+    let path = root.join(rel);
+    let mut preview = Preview::new(options(root));
+    preview.rebuild().expect("the example builds");
+    let page =
+        |files: &Files| String::from_utf8(bytes(files, "people/ali-zeynal/index.html")).unwrap();
+    for (from, to) in [
+        ("name: Ali Zeynal", "name: Ali Zeynax"),
+        ("Zeynax", "Zeynay"),
+    ] {
+        let before = std::fs::metadata(&path).unwrap();
+        edit(root, rel, from, to);
+        let file = std::fs::File::options().write(true).open(&path).unwrap();
+        file.set_modified(before.modified().unwrap()).unwrap();
+        drop(file);
+        let after = std::fs::metadata(&path).unwrap();
+        assert_eq!(
+            (before.len(), before.modified().unwrap()),
+            (after.len(), after.modified().unwrap())
+        );
+        preview.changed(Path::new(rel));
+        let built = preview.rebuild().expect("still good");
+        assert!(
+            page(&built.files).contains(&to[to.len() - 6..]),
+            "{to} is shown"
+        );
+        assert_same_as_full_build(root, &built.files);
+        // Long enough for the stamps to be trusted (`load::SETTLED`), and a build that takes them.
+        std::thread::sleep(std::time::Duration::from_millis(3200));
+        preview.changed(Path::new(rel));
+        preview.rebuild().expect("still good");
+    }
+}

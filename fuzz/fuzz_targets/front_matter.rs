@@ -9,7 +9,7 @@ use vigil::text::Lang;
 use vigil::yaml::Source;
 
 fn source(text: &str) -> Source {
-    Source { path: "profiles/fuzz.md".into(), text: text.to_string(), yaml_offset: 1 }
+    Source { path: "profiles/fuzz.md".into(), text: text.into(), yaml_offset: 1 }
 }
 
 fuzz_target!(|data: &[u8]| {

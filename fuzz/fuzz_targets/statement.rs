@@ -9,7 +9,7 @@ use vigil::text::Lang;
 use vigil::yaml::{locate, Source};
 
 fn source(text: &str) -> Source {
-    Source { path: "content/statements/fuzz.yaml".into(), text: text.to_string(), yaml_offset: 0 }
+    Source { path: "content/statements/fuzz.yaml".into(), text: text.into(), yaml_offset: 0 }
 }
 
 fuzz_target!(|data: &[u8]| {

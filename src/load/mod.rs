@@ -7,6 +7,8 @@ pub mod front;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, SystemTime};
 
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
@@ -90,14 +92,71 @@ struct Found {
 }
 
 /// Files parsed by an earlier load, by path, with the text they were parsed from: a file whose
-/// text has not changed is not parsed again (`vigil serve` rebuilds after each save).
+/// text has not changed is not parsed again (`vigil serve` rebuilds after each save), and a file
+/// whose stamp has not changed is not even read again.
 #[derive(Default)]
 pub struct Cache {
     languages: Vec<String>,
-    docs: HashMap<PathBuf, (String, Parsed)>,
+    docs: HashMap<PathBuf, Entry>,
     /// A one-off build or check loads once: keeping a copy of every text and parsed file would
     /// double its memory and time for nothing.
     off: bool,
+}
+
+struct Entry {
+    /// Only when it can be trusted to change with the text (see `Stamp::settled`).
+    stamp: Option<Stamp>,
+    text: Arc<str>,
+    parsed: Parsed,
+}
+
+/// What the file system tells of a file without reading it. A save changes the modification time,
+/// and on Unix the change time, which no program can set back.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Stamp {
+    len: u64,
+    modified: Option<SystemTime>,
+    #[cfg(unix)]
+    changed: (i64, i64),
+    #[cfg(unix)]
+    file: (u64, u64),
+}
+
+/// File times come from a clock that ticks every few milliseconds (every second or two on some
+/// file systems): two saves within a tick can leave the same stamp. A stamp is trusted only when
+/// the file was last written well before it was read, so any later save has a later time (what
+/// git does for its "racily clean" files).
+const SETTLED: Duration = Duration::from_secs(3);
+
+impl Stamp {
+    fn of(meta: &std::fs::Metadata) -> Stamp {
+        #[cfg(unix)]
+        use std::os::unix::fs::MetadataExt;
+        Stamp {
+            len: meta.len(),
+            modified: meta.modified().ok(),
+            #[cfg(unix)]
+            changed: (meta.ctime(), meta.ctime_nsec()),
+            #[cfg(unix)]
+            file: (meta.dev(), meta.ino()),
+        }
+    }
+
+    /// The stamp, if the file had not been written for a while at `read_at` (taken before the
+    /// stamp and the text were read).
+    fn settled(self, read_at: SystemTime) -> Option<Stamp> {
+        let old = |t: SystemTime| t.checked_add(SETTLED).is_some_and(|t| t <= read_at);
+        #[cfg(unix)]
+        let changed_old = {
+            let (s, ns) = self.changed;
+            u64::try_from(s).ok().is_some_and(|s| {
+                old(SystemTime::UNIX_EPOCH + Duration::new(s, ns.clamp(0, 999_999_999) as u32))
+            })
+        };
+        #[cfg(not(unix))]
+        let changed_old = true;
+        (self.modified.is_some_and(old) && changed_old).then_some(self)
+    }
 }
 
 impl Cache {
@@ -125,7 +184,7 @@ pub fn load(root: &Path, config: &Config, cache: &mut Cache) -> (Loaded, Diagnos
     let keep = !cache.off;
     type Outcome = (
         PathBuf,
-        Result<(Option<String>, Parsed), Diagnostic>,
+        Result<(Fresh, Parsed), Diagnostic>,
         Option<(Defines, String)>,
     );
     let parsed: Vec<Outcome> = found
@@ -146,9 +205,22 @@ pub fn load(root: &Path, config: &Config, cache: &mut Cache) -> (Loaded, Diagnos
     let mut loaded = Loaded::default();
     for (path, p, defines) in parsed {
         seen.insert(path.clone());
-        let p = p.map(|(text, parsed)| {
-            if let Some(text) = text {
-                cache.docs.insert(path, (text, parsed.clone()));
+        let p = p.map(|(fresh, parsed)| {
+            match fresh {
+                Fresh::Cached => {}
+                Fresh::Restamped(stamp) => {
+                    if let Some(e) = cache.docs.get_mut(&path) {
+                        e.stamp = stamp;
+                    }
+                }
+                Fresh::Parsed(stamp, text) => {
+                    let entry = Entry {
+                        stamp,
+                        text,
+                        parsed: parsed.clone(),
+                    };
+                    cache.docs.insert(path, entry);
+                }
             }
             parsed
         });
@@ -181,26 +253,45 @@ pub fn load(root: &Path, config: &Config, cache: &mut Cache) -> (Loaded, Diagnos
     (loaded, diags)
 }
 
-/// The parsed file, from the cache when its text is the one parsed before; with the text to cache
-/// when it was parsed now.
+/// What the cache learns from one file of this load.
+enum Fresh {
+    /// Nothing: the file is the one cached, or nothing is kept.
+    Cached,
+    /// The text is the one cached, read again because its stamp differed.
+    Restamped(Option<Stamp>),
+    Parsed(Option<Stamp>, Arc<str>),
+}
+
+/// The parsed file, from the cache when its stamp or its text is the one parsed before; with what
+/// to cache.
 fn parse_cached(
     root: &Path,
     f: Found,
-    cache: &HashMap<PathBuf, (String, Parsed)>,
+    cache: &HashMap<PathBuf, Entry>,
     keep: bool,
-) -> Result<(Option<String>, Parsed), Diagnostic> {
+) -> Result<(Fresh, Parsed), Diagnostic> {
     if let Kind::Asset(out) = f.kind {
-        return Ok((None, Parsed::Asset(f.path, out)));
-    }
-    let text = read_text(root, &f.path)?;
-    if let Some((_, parsed)) = cache.get(&f.path).filter(|(t, _)| *t == text) {
-        return Ok((None, parsed.clone()));
+        return Ok((Fresh::Cached, Parsed::Asset(f.path, out)));
     }
     if !keep {
-        return Ok((None, parse(root, f, text)?));
+        let text = read_text(root, &f.path)?;
+        return Ok((Fresh::Cached, parse(root, f, text.into())?));
     }
+    let read_at = SystemTime::now();
+    // No stamp (the file cannot be looked at): reading it says why.
+    let stamp = std::fs::metadata(&f.path).ok().map(|m| Stamp::of(&m));
+    let cached = cache.get(&f.path);
+    if let Some(e) = cached.filter(|e| stamp.is_some() && e.stamp == stamp) {
+        return Ok((Fresh::Cached, e.parsed.clone()));
+    }
+    let text = read_text(root, &f.path)?;
+    let stamp = stamp.and_then(|s| s.settled(read_at));
+    if let Some(e) = cached.filter(|e| *e.text == *text) {
+        return Ok((Fresh::Restamped(stamp), e.parsed.clone()));
+    }
+    let text: Arc<str> = text.into();
     let parsed = parse(root, f, text.clone())?;
-    Ok((Some(text), parsed))
+    Ok((Fresh::Parsed(stamp, text), parsed))
 }
 
 /// Lists the files of `dir` and what each one is, by its place and name.
@@ -247,7 +338,14 @@ fn walk(root: &Path, dir: &str, config: &Config, found: &mut Vec<Found>, diags: 
                 continue;
             }
         }
-        if !path.is_file() {
+        // The walk knows the type of a plain entry without asking the file system again; a
+        // link is followed to see what it leads to.
+        let is_file = if entry.path_is_symlink() {
+            path.is_file()
+        } else {
+            entry.file_type().is_file()
+        };
+        if !is_file {
             continue;
         }
         let within = path
@@ -453,7 +551,7 @@ enum Parsed {
     Asset(PathBuf, String),
 }
 
-fn parse(root: &Path, f: Found, text: String) -> Result<Parsed, Diagnostic> {
+fn parse(root: &Path, f: Found, text: Arc<str>) -> Result<Parsed, Diagnostic> {
     let t = text;
     Ok(match f.kind {
         Kind::Asset(out) => Parsed::Asset(f.path, out),
@@ -479,7 +577,7 @@ fn translation_hint(d: Diagnostic) -> Diagnostic {
     d
 }
 
-fn source(root: &Path, path: &Path, text: String, yaml_offset: usize) -> Source {
+fn source(root: &Path, path: &Path, text: Arc<str>, yaml_offset: usize) -> Source {
     Source {
         path: rel(root, path),
         text,
@@ -487,7 +585,7 @@ fn source(root: &Path, path: &Path, text: String, yaml_offset: usize) -> Source 
     }
 }
 
-fn yaml<T: DeserializeOwned>(root: &Path, f: Found, text: String) -> Result<Doc<T>, Diagnostic> {
+fn yaml<T: DeserializeOwned>(root: &Path, f: Found, text: Arc<str>) -> Result<Doc<T>, Diagnostic> {
     parse_yaml(source(root, &f.path, text, 0), f.key, f.lang)
 }
 
@@ -515,7 +613,7 @@ pub fn parse_yaml<T: DeserializeOwned>(
 fn markdown<T: DeserializeOwned>(
     root: &Path,
     f: Found,
-    text: String,
+    text: Arc<str>,
 ) -> Result<Doc<T>, Diagnostic> {
     parse_markdown(source(root, &f.path, text, 1), f.key, f.lang)
 }

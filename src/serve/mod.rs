@@ -99,7 +99,9 @@ pub fn run(opts: Options) -> Result<(), Diagnostics> {
 /// Waits for a save, then for the editor to finish (a save is often several events: write, rename,
 /// change of attributes) and returns the files that changed. Reads (the build's own) are no change.
 fn next_changes(rx: &Receiver<notify::Result<notify::Event>>, root: &Path) -> Option<Vec<PathBuf>> {
-    let quiet = Duration::from_millis(120);
+    // An editor's events for one save come within a few milliseconds of each other; a save caught
+    // half-written only shows an error until its last event, which rebuilds again.
+    let quiet = Duration::from_millis(50);
     let mut changed: Vec<PathBuf> = Vec::new();
     loop {
         let event = if changed.is_empty() {
