@@ -66,6 +66,8 @@ pub struct Strings {
     pub biography: String,
     pub statements_naming: String,
     pub same_case: String,
+    /// "{n}": the link to a case's page when a person's page shows only some of its people.
+    pub same_case_all: String,
     pub signatories: String,
     pub signed_statements: String,
     pub people_named: String,

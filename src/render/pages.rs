@@ -328,7 +328,14 @@ struct Person {
     statements: Vec<StatementCard>,
     case: Option<Link>,
     same_case: Vec<PersonCard>,
+    /// The link to all of them, when the case has more people than a person's page shows.
+    same_case_all: Option<String>,
 }
+
+/// A person's page shows this many others of their case, and links to the case's page for the
+/// rest: a mass trial of hundreds would otherwise make every one of their pages heavy to open on a
+/// phone (and, over 10,000 people, the site too heavy for GitHub Pages).
+pub const SAME_CASE_SHOWN: usize = 12;
 
 pub fn person(v: &Views, i: usize) -> Page {
     let site = v.site;
@@ -421,7 +428,7 @@ pub fn person(v: &Views, i: usize) -> Page {
         })
         .collect();
     let bio: Shown = p.bio.get(l);
-    let same_case = p
+    let mut same_case = p
         .case
         .map(|c| {
             site.index.people_of_case[c]
@@ -431,6 +438,11 @@ pub fn person(v: &Views, i: usize) -> Page {
                 .collect::<Vec<_>>()
         })
         .unwrap_or_default();
+    let same_case_all = (same_case.len() > SAME_CASE_SHOWN).then(|| {
+        let all = same_case.len() + 1;
+        t.same_case_all.replace("{n}", &t.number(all as f64))
+    });
+    same_case.truncate(SAME_CASE_SHOWN);
     let card = v.person(i);
     let shown_summary = p.summary.as_ref().map(|s| s.get(l));
     let summary = shown_summary.map(|s| s.text.to_string());
@@ -457,6 +469,7 @@ pub fn person(v: &Views, i: usize) -> Page {
             note: None,
         }),
         same_case: v.people(&same_case),
+        same_case_all,
         card,
     };
     let title = p.name.in_lang(l).to_string();
