@@ -202,4 +202,3 @@ pub struct Site {
     pub media: crate::images::Media,
     pub index: Index,
 }
-

@@ -99,7 +99,13 @@ pub fn file(config: &Config, lang: Lang, path: &str) -> String {
 /// Every page path a site has, in one language (they are the same in all): what Markdown links may
 /// point at.
 pub fn all_pages(site: &Site) -> Vec<String> {
-    let mut out = vec![home(), people(), statements(), organisations(), this_month()];
+    let mut out = vec![
+        home(),
+        people(),
+        statements(),
+        organisations(),
+        this_month(),
+    ];
     out.extend(site.index.people_of_status.iter().map(|(s, _)| status(*s)));
     out.extend(site.profiles.iter().map(|p| person(&p.slug)));
     out.extend(site.statements.iter().map(|s| statement(&s.slug)));

@@ -25,10 +25,26 @@ fn lists_birthdays_and_anniversaries_of_people_held() {
             format!("---\nname: {name}\n{fields}\n---\nBiography.\n"),
         );
     };
-    person("born-june", "Nigar June", "status: detained\narrested: 2024-02-10\nborn: 1985-06-20\nprison: jail-1");
-    person("arrested-june", "Tofig Anniversary", "status: sentenced\narrested: 2023-06-03");
-    person("arrested-july", "Next Month", "status: sentenced\narrested: 2022-07");
-    person("free-june", "Free Person", "status: released\narrested: 2023-06-01\nreleased: 2024-01-01\nborn: 1970-06-01");
+    person(
+        "born-june",
+        "Nigar June",
+        "status: detained\narrested: 2024-02-10\nborn: 1985-06-20\nprison: jail-1",
+    );
+    person(
+        "arrested-june",
+        "Tofig Anniversary",
+        "status: sentenced\narrested: 2023-06-03",
+    );
+    person(
+        "arrested-july",
+        "Next Month",
+        "status: sentenced\narrested: 2022-07",
+    );
+    person(
+        "free-june",
+        "Free Person",
+        "status: released\narrested: 2023-06-01\nreleased: 2024-01-01\nborn: 1970-06-01",
+    );
     site.vigil_at(JUNE_2025, &["build"]).assert_ok();
     let out = site.public();
     let html = page(&out, "this-month/index.html");

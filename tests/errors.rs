@@ -969,7 +969,11 @@ fn two_files_for_one_person() {
 fn born_in_the_future() {
     rejects(
         |s| {
-            s.edit("profiles/alice-aliyeva.md", "born: 1985-07-14", "born: 2031-07-14");
+            s.edit(
+                "profiles/alice-aliyeva.md",
+                "born: 1985-07-14",
+                "born: 2031-07-14",
+            );
         },
         "profiles/alice-aliyeva.md:5:1",
         &["born 2031-07-14 is in the future"],

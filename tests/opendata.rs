@@ -8,7 +8,10 @@ use common::{Site, page, snapshot};
 fn csv_rows(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
     let mut r = csv::Reader::from_reader(text.as_bytes());
     let header = r.headers().unwrap().iter().map(String::from).collect();
-    let rows = r.records().map(|rec| rec.unwrap().iter().map(String::from).collect()).collect();
+    let rows = r
+        .records()
+        .map(|rec| rec.unwrap().iter().map(String::from).collect())
+        .collect();
     (header, rows)
 }
 
@@ -26,7 +29,15 @@ fn profiles_json_and_csv_round_trip_and_agree() {
         assert_eq!(data["generated"], "2024-01-11");
         let items = data["items"].as_array().unwrap();
         let slugs: Vec<&str> = items.iter().map(|p| p["slug"].as_str().unwrap()).collect();
-        assert_eq!(slugs, ["alice-aliyeva", "bob-bakirov", "carol-karimova", "dan-davudov"]);
+        assert_eq!(
+            slugs,
+            [
+                "alice-aliyeva",
+                "bob-bakirov",
+                "carol-karimova",
+                "dan-davudov"
+            ]
+        );
         let alice = &items[0];
         assert_eq!(alice["name"], name);
         assert_eq!(alice["born"], "1985-07-14");
@@ -46,7 +57,13 @@ fn profiles_json_and_csv_round_trip_and_agree() {
                 assert_eq!(row[col(field)], item[field].as_str().unwrap(), "{field}");
             }
             assert_eq!(row[col("born")], item["born"].as_str().unwrap_or(""));
-            assert_eq!(row[col("days_held")], item["days_held"].as_i64().map(|d| d.to_string()).unwrap_or_default());
+            assert_eq!(
+                row[col("days_held")],
+                item["days_held"]
+                    .as_i64()
+                    .map(|d| d.to_string())
+                    .unwrap_or_default()
+            );
         }
         assert_eq!(rows[0][col("charges")], "smuggling;hooliganism");
     }
@@ -64,7 +81,15 @@ fn drafts_and_hidden_fields_appear_in_no_data_file() {
         if name.contains("data/") {
             checked += 1;
             let text = String::from_utf8(bytes).unwrap();
-            for secret in ["drafty", "Drafty", "Secret Draft Appeal", "1971", "Zyxwv", "zyxwv", "Qwerty"] {
+            for secret in [
+                "drafty",
+                "Drafty",
+                "Secret Draft Appeal",
+                "1971",
+                "Zyxwv",
+                "zyxwv",
+                "Qwerty",
+            ] {
                 assert!(!text.contains(secret), "{name} holds `{secret}`");
             }
         }
@@ -77,13 +102,26 @@ fn statements_and_organisations_list_their_links() {
     let site = Site::new();
     let out = site.built();
     let s = json(&out, "data/statements.json");
-    let slugs: Vec<&str> = s["items"].as_array().unwrap().iter().map(|x| x["slug"].as_str().unwrap()).collect();
+    let slugs: Vec<&str> = s["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["slug"].as_str().unwrap())
+        .collect();
     assert_eq!(slugs, ["first-appeal", "second-appeal"]);
     assert_eq!(s["items"][0]["signatories"][1]["id"], "org-beta");
-    assert_eq!(s["items"][0]["people"], serde_json::json!(["alice-aliyeva", "bob-bakirov"]));
+    assert_eq!(
+        s["items"][0]["people"],
+        serde_json::json!(["alice-aliyeva", "bob-bakirov"])
+    );
     let o = json(&out, "az/data/organisations.json");
     assert_eq!(o["language"], "az");
-    let beta = o["items"].as_array().unwrap().iter().find(|x| x["id"] == "org-beta").unwrap();
+    let beta = o["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["id"] == "org-beta")
+        .unwrap();
     assert_eq!(beta["name"], "Beta Hüquq Mərkəzi");
     assert_eq!(beta["statements"], serde_json::json!(["first-appeal"]));
     assert_eq!(beta["country"], "AZ");
@@ -94,9 +132,15 @@ fn people_index_links_the_data_and_folds_names_for_search() {
     let site = Site::new();
     let out = site.built();
     let html = page(&out, "people/index.html");
-    assert!(html.contains("/sub/path/data/profiles.csv") && html.contains("/sub/path/data/profiles.json"));
+    assert!(
+        html.contains("/sub/path/data/profiles.csv")
+            && html.contains("/sub/path/data/profiles.json")
+    );
     // Both spellings, folded: "Alisa Əliyeva" is found as "aliyeva" from either page.
-    assert!(html.contains("data-search=\"alije aliyeva alisa aliyeva"), "search names:\n{html}");
+    assert!(
+        html.contains("data-search=\"alije aliyeva alisa aliyeva"),
+        "search names:\n{html}"
+    );
     assert!(html.contains("people.js"));
     assert!(page(&out, "az/people/index.html").contains("/sub/path/az/data/profiles.csv"));
 }

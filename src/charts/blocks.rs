@@ -67,7 +67,10 @@ pub fn read(src: &Source, body: &str, body_line: usize, diags: &mut Diagnostics)
             if !ids.insert(chart.id.clone()) {
                 diags.push(
                     block
-                        .error_at(&["id"], format!("two charts of this page are called `{}`", chart.id))
+                        .error_at(
+                            &["id"],
+                            format!("two charts of this page are called `{}`", chart.id),
+                        )
                         .hint("give each chart its own `id`"),
                 );
                 continue;

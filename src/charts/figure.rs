@@ -62,11 +62,22 @@ impl Context<'_> {
             "</figcaption><div class=\"chart-frame\">{}</div>",
             svg::draw(chart, &table, t)
         );
-        let _ = write!(h, "<p class=\"chart-source\">{}: {}", escape(&t.charts.source), self.sources(chart));
+        let _ = write!(
+            h,
+            "<p class=\"chart-source\">{}: {}",
+            escape(&t.charts.source),
+            self.sources(chart)
+        );
         if let Some(n) = &table.note {
             let _ = write!(h, " {}", escape(n));
         }
-        let href = |ext| urls::href(&self.site.config, self.lang, &file_path(self.page, chart, ext));
+        let href = |ext| {
+            urls::href(
+                &self.site.config,
+                self.lang,
+                &file_path(self.page, chart, ext),
+            )
+        };
         let _ = write!(
             h,
             " <a class=\"chart-file\" href=\"{}\" download>{}</a> <a class=\"chart-file\" href=\"{}\" download>{}</a></p>",
@@ -97,7 +108,9 @@ impl Context<'_> {
             }
         }
         if cites.is_empty() {
-            let date = self.t.date(crate::date::PartialDate::from_date(self.site.today));
+            let date = self
+                .t
+                .date(crate::date::PartialDate::from_date(self.site.today));
             cites.push(Cite {
                 text: self.t.charts.source_profiles.replace("{date}", &date),
                 url: Some("/people/".into()),
@@ -140,7 +153,12 @@ fn html_table(chart: &Chart, table: &Table, t: &Strings) -> String {
     for r in &table.rows {
         let _ = write!(h, "<tr><th scope=\"row\">{}</th>", escape(&r.label));
         if let Some(p) = &r.person {
-            let _ = write!(h, "<td><a href=\"{}\">{}</a></td>", escape(&p.href), escape(&p.name));
+            let _ = write!(
+                h,
+                "<td><a href=\"{}\">{}</a></td>",
+                escape(&p.href),
+                escape(&p.name)
+            );
         } else if !people {
             for v in &r.values {
                 let _ = write!(h, "<td>{}</td>", t.number(*v));

@@ -104,11 +104,19 @@ pub fn paths(site: &crate::model::Site) -> Vec<String> {
     let mut out = Vec::new();
     for lang in site.config.langs() {
         for page in &site.pages {
-            let shown = if page.body.get(lang).fallback { crate::text::Lang::DEFAULT } else { lang };
+            let shown = if page.body.get(lang).fallback {
+                crate::text::Lang::DEFAULT
+            } else {
+                lang
+            };
             let path = crate::urls::page(&page.path);
             for chart in &page.charts[shown.index()] {
                 for ext in ["csv", "svg"] {
-                    out.push(crate::urls::file(&site.config, lang, &figure::file_path(&path, chart, ext)));
+                    out.push(crate::urls::file(
+                        &site.config,
+                        lang,
+                        &figure::file_path(&path, chart, ext),
+                    ));
                 }
             }
         }
@@ -123,7 +131,11 @@ pub fn files(site: &crate::model::Site, strings: &[crate::i18n::Strings]) -> Vec
     let mut out = Vec::new();
     for lang in site.config.langs() {
         for page in &site.pages {
-            let shown = if page.body.get(lang).fallback { crate::text::Lang::DEFAULT } else { lang };
+            let shown = if page.body.get(lang).fallback {
+                crate::text::Lang::DEFAULT
+            } else {
+                lang
+            };
             let path = crate::urls::page(&page.path);
             let ctx = figure::Context {
                 site,
@@ -134,10 +146,15 @@ pub fn files(site: &crate::model::Site, strings: &[crate::i18n::Strings]) -> Vec
             };
             for chart in ctx.charts {
                 let table = ctx.table(chart);
-                let file = |ext| crate::urls::file(&site.config, lang, &figure::file_path(&path, chart, ext));
+                let file = |ext| {
+                    crate::urls::file(&site.config, lang, &figure::file_path(&path, chart, ext))
+                };
                 out.push((file("csv"), table::csv(&table)));
                 let svg = svg::draw(chart, &table, ctx.t);
-                out.push((file("svg"), format!("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n{svg}\n")));
+                out.push((
+                    file("svg"),
+                    format!("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n{svg}\n"),
+                ));
             }
         }
     }

@@ -335,7 +335,10 @@ fn period_of(d: PartialDate, step: Step) -> Option<Label> {
 }
 
 fn span(site: &Site, q: &super::Query, first: Option<Date>) -> (Date, Date) {
-    let to = q.to.map(PartialDate::latest).unwrap_or(site.today).min(site.today);
+    let to =
+        q.to.map(PartialDate::latest)
+            .unwrap_or(site.today)
+            .min(site.today);
     let from = q
         .from
         .map(PartialDate::earliest)

@@ -225,24 +225,41 @@ fn check_query(kind: Kind, q: &Query, src: &Source, diags: &mut Diagnostics) {
     };
     if !fits {
         let hint = match kind {
-            Kind::Counter => "a counter shows one number: use held-now, arrests-per-year, arrests-per-month or released-per-year (their total)",
+            Kind::Counter => {
+                "a counter shows one number: use held-now, arrests-per-year, arrests-per-month or released-per-year (their total)"
+            }
             Kind::Timeline => "a timeline shows each arrest: use `query: arrests`",
-            Kind::HorizontalBar => "bars compare groups: use a held-by-... or people-by-status query",
-            _ => "this kind is drawn over time: use arrests-per-month, arrests-per-year, held-per-month, held-per-day or released-per-year",
+            Kind::HorizontalBar => {
+                "bars compare groups: use a held-by-... or people-by-status query"
+            }
+            _ => {
+                "this kind is drawn over time: use arrests-per-month, arrests-per-year, held-per-month, held-per-day or released-per-year"
+            }
         };
         diags.push(
-            src.error_at_value(&["query"], query_key(q.name), format!("a {} chart cannot draw this query", kind.key()))
-                .hint(hint),
+            src.error_at_value(
+                &["query"],
+                query_key(q.name),
+                format!("a {} chart cannot draw this query", kind.key()),
+            )
+            .hint(hint),
         );
     }
     if let Some(split) = q.split {
         let problem = match (kind, shape) {
-            (Kind::Area | Kind::Counter | Kind::Timeline, _) => Some(format!("a {} chart draws one series", kind.key())),
-            (_, Shape::Periods) if split == Split::Status => Some("a status is today's: it cannot split the past".into()),
+            (Kind::Area | Kind::Counter | Kind::Timeline, _) => {
+                Some(format!("a {} chart draws one series", kind.key()))
+            }
+            (_, Shape::Periods) if split == Split::Status => {
+                Some("a status is today's: it cannot split the past".into())
+            }
             _ => None,
         };
         if let Some(m) = problem {
-            diags.push(src.error_at(&["split"], m).hint("remove `split`, or split by gender, profession or case"));
+            diags.push(
+                src.error_at(&["split"], m)
+                    .hint("remove `split`, or split by gender, profession or case"),
+            );
         }
     } else if kind == Kind::StackedBar {
         diags.push(
@@ -253,11 +270,17 @@ fn check_query(kind: Kind, q: &Query, src: &Source, diags: &mut Diagnostics) {
     if q.from.is_some() || q.to.is_some() {
         if !matches!(shape, Shape::Periods | Shape::Events) {
             let key = if q.from.is_some() { "from" } else { "to" };
-            diags.push(src.error_at(&[key], "this query counts today: it has no period").hint("remove `from` and `to`"));
+            diags.push(
+                src.error_at(&[key], "this query counts today: it has no period")
+                    .hint("remove `from` and `to`"),
+            );
         }
         if let (Some(f), Some(t)) = (q.from, q.to) {
             if f.earliest() > t.latest() {
-                diags.push(src.error_at(&["to"], format!("the period ends ({t}) before it starts ({f})")));
+                diags.push(src.error_at(
+                    &["to"],
+                    format!("the period ends ({t}) before it starts ({f})"),
+                ));
             }
         }
     }
@@ -293,17 +316,28 @@ fn inline(
     diags: &mut Diagnostics,
 ) -> Option<Inline> {
     let problem = match kind {
-        Kind::Timeline => Some("a timeline is drawn from the profiles: use `query: arrests` instead of `data`"),
-        Kind::Counter if rows.len() != 1 || series.len() != 1 => Some("a counter shows one number: write one row with one `value`"),
-        Kind::StackedBar if series.len() < 2 => Some("a stacked bar needs several series: name them under `series` and give each row `values: [...]`"),
-        Kind::Area if series.len() > 1 => Some("an area chart draws one series: use a line chart for several"),
+        Kind::Timeline => {
+            Some("a timeline is drawn from the profiles: use `query: arrests` instead of `data`")
+        }
+        Kind::Counter if rows.len() != 1 || series.len() != 1 => {
+            Some("a counter shows one number: write one row with one `value`")
+        }
+        Kind::StackedBar if series.len() < 2 => Some(
+            "a stacked bar needs several series: name them under `series` and give each row `values: [...]`",
+        ),
+        Kind::Area if series.len() > 1 => {
+            Some("an area chart draws one series: use a line chart for several")
+        }
         _ => None,
     };
     if let Some(m) = problem {
         diags.push(src.error_at(&["kind"], m));
     }
     if rows.is_empty() {
-        diags.push(src.error_at(&["data"], "`data` has no rows").hint("- label: 2025\n    value: 400\n    source: {text: ..., url: https://...}"));
+        diags.push(
+            src.error_at(&["data"], "`data` has no rows")
+                .hint("- label: 2025\n    value: 400\n    source: {text: ..., url: https://...}"),
+        );
     }
     let mut out = Vec::new();
     for (i, r) in rows.into_iter().enumerate() {
@@ -315,7 +349,10 @@ fn inline(
             (Some(l), None) => InlineLabel::Text(l.0),
             (None, Some(d)) => InlineLabel::Date(d),
             _ => {
-                diags.push(at("each row needs either `label` or `date`".into()).hint("label: Human-rights defenders, or date: 2025-12"));
+                diags.push(
+                    at("each row needs either `label` or `date`".into())
+                        .hint("label: Human-rights defenders, or date: 2025-12"),
+                );
                 InlineLabel::Text(String::new())
             }
         };
@@ -323,13 +360,21 @@ fn inline(
             (Some(v), None) => vec![v.0],
             (None, Some(vs)) => vs.into_iter().map(|v| v.0).collect(),
             _ => {
-                diags.push(at("each row needs either `value` or `values`".into()).hint("value: 400"));
+                diags.push(
+                    at("each row needs either `value` or `values`".into()).hint("value: 400"),
+                );
                 continue;
             }
         };
         if values.len() != series.len() {
-            diags.push(at(format!("{} values for {} series", values.len(), series.len()))
-                .hint("give one value per name under `series`"));
+            diags.push(
+                at(format!(
+                    "{} values for {} series",
+                    values.len(),
+                    series.len()
+                ))
+                .hint("give one value per name under `series`"),
+            );
         }
         if r.source.is_none() && !chart_source {
             diags.push(at("this figure has no source".into()).hint(
@@ -337,7 +382,11 @@ fn inline(
             ));
         }
         let source = r.source.map(|c| cite(c, src, &["data", "url"], diags));
-        out.push(InlineRow { label, values, source });
+        out.push(InlineRow {
+            label,
+            values,
+            source,
+        });
     }
     Some(Inline { series, rows: out })
 }

@@ -63,12 +63,25 @@ impl Words<'_> {
                     crate::model::Gender::Male => "male".into(),
                 },
             ),
-            Label::Profession(i) => same(site.professions[i].name.in_lang(lang).into(), site.professions[i].id.clone()),
-            Label::Case(i) => same(site.cases[i].name.in_lang(lang).into(), site.cases[i].id.clone()),
-            Label::Prison(i) => same(site.prisons[i].name.in_lang(lang).into(), site.prisons[i].id.clone()),
+            Label::Profession(i) => same(
+                site.professions[i].name.in_lang(lang).into(),
+                site.professions[i].id.clone(),
+            ),
+            Label::Case(i) => same(
+                site.cases[i].name.in_lang(lang).into(),
+                site.cases[i].id.clone(),
+            ),
+            Label::Prison(i) => same(
+                site.prisons[i].name.in_lang(lang).into(),
+                site.prisons[i].id.clone(),
+            ),
             Label::Charge(i) => {
                 let c = &site.charges[i];
-                (c.id.clone(), format!("{}: {}", c.article, c.text.in_lang(lang)), c.article.clone())
+                (
+                    c.id.clone(),
+                    format!("{}: {}", c.article, c.text.in_lang(lang)),
+                    c.article.clone(),
+                )
             }
             Label::Unknown => same(t.charts.unknown.clone(), "unknown".into()),
             Label::Year(y) => same(y.to_string(), y.to_string()),
@@ -115,7 +128,10 @@ pub fn build(chart: &Chart, w: &Words) -> Table {
     match &chart.data {
         Data::Query(q) => from_query(chart.kind, q.name, &query::run(w.site, q), w),
         Data::Inline(inline) => {
-            let dated = inline.rows.iter().all(|r| matches!(r.label, InlineLabel::Date(_)));
+            let dated = inline
+                .rows
+                .iter()
+                .all(|r| matches!(r.label, InlineLabel::Date(_)));
             let rows = inline
                 .rows
                 .iter()
@@ -142,7 +158,11 @@ pub fn build(chart: &Chart, w: &Words) -> Table {
                 })
                 .collect();
             Table {
-                dimension: if dated { w.t.charts.date.clone() } else { String::new() },
+                dimension: if dated {
+                    w.t.charts.date.clone()
+                } else {
+                    String::new()
+                },
                 series: inline.series.clone(),
                 rows,
                 over_time: dated,
@@ -182,7 +202,12 @@ fn from_query(kind: Kind, name: QueryName, c: &Counted, w: &Words) -> Table {
         let last = rows.last().map(|r| r.label.clone()).unwrap_or_default();
         rows = vec![Row {
             key: "total".into(),
-            label: w.t.charts.span.replace("{from}", &first).replace("{to}", &last),
+            label: w
+                .t
+                .charts
+                .span
+                .replace("{from}", &first)
+                .replace("{to}", &last),
             short: String::new(),
             values: vec![total],
             person: None,
@@ -194,7 +219,11 @@ fn from_query(kind: Kind, name: QueryName, c: &Counted, w: &Words) -> Table {
         series: c.series.iter().map(|s| w.label(*s).1).collect(),
         over_time: name.shape() == Shape::Periods && kind != Kind::Counter,
         rows,
-        note: (c.left_out > 0).then(|| w.t.charts.not_shown.replace("{n}", &w.t.number(c.left_out as f64))),
+        note: (c.left_out > 0).then(|| {
+            w.t.charts
+                .not_shown
+                .replace("{n}", &w.t.number(c.left_out as f64))
+        }),
     }
 }
 

@@ -31,8 +31,13 @@ pub fn paths(site: &Site) -> Vec<String> {
     site.config
         .langs()
         .flat_map(|lang| {
-            [PROFILES_CSV, PROFILES_JSON, STATEMENTS_JSON, ORGANISATIONS_JSON]
-                .map(|p| urls::file(&site.config, lang, p))
+            [
+                PROFILES_CSV,
+                PROFILES_JSON,
+                STATEMENTS_JSON,
+                ORGANISATIONS_JSON,
+            ]
+            .map(|p| urls::file(&site.config, lang, p))
         })
         .collect()
 }
@@ -51,9 +56,17 @@ pub fn files(site: &Site, strings: &[Strings]) -> Vec<(String, String)> {
         out.push((path(PROFILES_CSV), profiles_csv(&profiles)));
         out.push((path(PROFILES_JSON), json(r.header("profiles"), profiles)));
         let statements = (0..site.statements.len()).map(|i| r.statement(i)).collect();
-        out.push((path(STATEMENTS_JSON), json(r.header("statements"), statements)));
-        let organisations = (0..site.organisations.len()).map(|i| r.organisation(i)).collect();
-        out.push((path(ORGANISATIONS_JSON), json(r.header("organisations"), organisations)));
+        out.push((
+            path(STATEMENTS_JSON),
+            json(r.header("statements"), statements),
+        ));
+        let organisations = (0..site.organisations.len())
+            .map(|i| r.organisation(i))
+            .collect();
+        out.push((
+            path(ORGANISATIONS_JSON),
+            json(r.header("organisations"), organisations),
+        ));
     }
     out
 }
@@ -76,10 +89,30 @@ fn json<T: Serialize>(header: Header, items: Vec<T>) -> String {
 fn profiles_csv(profiles: &[records::ProfileRecord]) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     let _ = w.write_record([
-        "slug", "url", "name", "status", "status_label", "held", "arrested", "released",
-        "days_held", "born", "gender", "profession", "profession_name", "organisation",
-        "organisation_name", "case", "case_name", "charges", "charge_articles", "sentence",
-        "prison", "prison_name", "summary", "earlier_arrests",
+        "slug",
+        "url",
+        "name",
+        "status",
+        "status_label",
+        "held",
+        "arrested",
+        "released",
+        "days_held",
+        "born",
+        "gender",
+        "profession",
+        "profession_name",
+        "organisation",
+        "organisation_name",
+        "case",
+        "case_name",
+        "charges",
+        "charge_articles",
+        "sentence",
+        "prison",
+        "prison_name",
+        "summary",
+        "earlier_arrests",
     ]);
     let id = |r: &Option<records::Ref>| r.as_ref().map(|r| r.id.clone()).unwrap_or_default();
     let name = |r: &Option<records::Ref>| r.as_ref().map(|r| r.name.clone()).unwrap_or_default();
@@ -103,8 +136,16 @@ fn profiles_csv(profiles: &[records::ProfileRecord]) -> String {
             name(&p.organisation),
             id(&p.case),
             name(&p.case),
-            p.charges.iter().map(|c| c.id.as_str()).collect::<Vec<_>>().join(";"),
-            p.charges.iter().map(|c| c.article.as_str()).collect::<Vec<_>>().join(";"),
+            p.charges
+                .iter()
+                .map(|c| c.id.as_str())
+                .collect::<Vec<_>>()
+                .join(";"),
+            p.charges
+                .iter()
+                .map(|c| c.article.as_str())
+                .collect::<Vec<_>>()
+                .join(";"),
             opt(&p.sentence),
             id(&p.prison),
             name(&p.prison),

@@ -179,10 +179,10 @@ impl Records<'_> {
             sentence: p.sentence.as_ref().map(|s| s.in_lang(l).into()),
             prison: self.prison(p.prison),
             summary: p.summary.as_ref().map(|s| s.in_lang(l).into()),
-            photo: p
-                .photo
-                .as_ref()
-                .map(|ph| site.config.absolute(&urls::asset_href(&site.config, &ph.output))),
+            photo: p.photo.as_ref().map(|ph| {
+                site.config
+                    .absolute(&urls::asset_href(&site.config, &ph.output))
+            }),
             earlier_arrests: p.earlier.iter().map(|a| self.arrest(a)).collect(),
         }
     }
@@ -203,7 +203,11 @@ impl Records<'_> {
                     name: self.site.organisations[o].name.in_lang(self.lang).into(),
                 })
                 .collect(),
-            people: s.profiles.iter().map(|&p| self.site.profiles[p].slug.clone()).collect(),
+            people: s
+                .profiles
+                .iter()
+                .map(|&p| self.site.profiles[p].slug.clone())
+                .collect(),
             body: s.body.in_lang(self.lang).into(),
         }
     }

@@ -8,7 +8,13 @@ use super::{Canvas, FONT, MUTED, WIDTH, escape, fit, text_width};
 pub fn horizontal(c: &Canvas) -> (f64, String) {
     let mut s = String::new();
     let mut y = c.legend(0.0, false, &mut s);
-    let max = c.table.rows.iter().map(|r| r.total()).fold(0.0, f64::max).max(1.0);
+    let max = c
+        .table
+        .rows
+        .iter()
+        .map(|r| r.total())
+        .fold(0.0, f64::max)
+        .max(1.0);
     let room = WIDTH - 70.0;
     for r in &c.table.rows {
         let _ = write!(
@@ -101,7 +107,11 @@ pub fn axis_labels(c: &Canvas, left: f64, slot: f64, bottom: f64) -> String {
     for (i, r) in rows.iter().enumerate() {
         let x = left + slot * (i as f64 + 0.5);
         if i % every == 0 {
-            let label = if months { r.short.clone() } else { fit(&r.short, slot * every as f64, FONT) };
+            let label = if months {
+                r.short.clone()
+            } else {
+                fit(&r.short, slot * every as f64, FONT)
+            };
             let _ = write!(
                 s,
                 "<text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{}</text>",

@@ -19,7 +19,10 @@ pub fn line(c: &Canvas, area: bool) -> (f64, String) {
     let mut s = String::new();
     let rows = &c.table.rows;
     let top = c.legend(0.0, true, &mut s) + 22.0;
-    let max = rows.iter().flat_map(|r| r.values.iter().copied()).fold(0.0, f64::max);
+    let max = rows
+        .iter()
+        .flat_map(|r| r.values.iter().copied())
+        .fold(0.0, f64::max);
     let (left, right) = (40.0, WIDTH - 4.0);
     let y_of = c.value_axis(max, top, &mut s);
     let bottom = y_of(0.0);

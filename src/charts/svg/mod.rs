@@ -24,7 +24,9 @@ pub const MUTED: &str = "#4a4a4a";
 /// Axis and grid lines: 4.5:1 on white.
 pub const RULE: &str = "#767676";
 /// Each at least 7:1 on white, and white at least 7:1 on each.
-const COLOURS: [&str; 6] = ["#9b1c1c", "#0b4f8a", "#1d5e2a", "#7a3e00", "#5b2a86", "#404a5a"];
+const COLOURS: [&str; 6] = [
+    "#9b1c1c", "#0b4f8a", "#1d5e2a", "#7a3e00", "#5b2a86", "#404a5a",
+];
 
 pub fn draw(chart: &Chart, table: &Table, t: &Strings) -> String {
     let c = Canvas {
@@ -74,7 +76,11 @@ fn describe(chart: &Chart, table: &Table, t: &Strings) -> String {
                 .collect::<Vec<_>>()
                 .join(", ")
         };
-        parts.push(if r.label.is_empty() { values } else { format!("{}: {values}", r.label) });
+        parts.push(if r.label.is_empty() {
+            values
+        } else {
+            format!("{}: {values}", r.label)
+        });
     }
     let mut out = String::new();
     if let Some(c) = &chart.caption {
@@ -110,18 +116,18 @@ impl Canvas<'_> {
         let ceiling = ((max / step).ceil() * step).max(step);
         let y_of = move |v: f64| bottom - v / ceiling * plot_h;
         let mut tick = 0.0;
-    while tick <= ceiling + 1e-9 {
-        let y = y_of(tick);
-        let _ = write!(
-            s,
-            "<line x1=\"{left}\" x2=\"{right}\" y1=\"{y:.1}\" y2=\"{y:.1}\" stroke=\"{RULE}\" stroke-width=\"{}\"/><text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" fill=\"{MUTED}\">{}</text>",
-            if tick == 0.0 { 1.0 } else { 0.4 },
-            left - 6.0,
-            y + 5.0,
-            self.number(tick)
-        );
-        tick += step;
-    }
+        while tick <= ceiling + 1e-9 {
+            let y = y_of(tick);
+            let _ = write!(
+                s,
+                "<line x1=\"{left}\" x2=\"{right}\" y1=\"{y:.1}\" y2=\"{y:.1}\" stroke=\"{RULE}\" stroke-width=\"{}\"/><text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" fill=\"{MUTED}\">{}</text>",
+                if tick == 0.0 { 1.0 } else { 0.4 },
+                left - 6.0,
+                y + 5.0,
+                self.number(tick)
+            );
+            tick += step;
+        }
         y_of
     }
 
