@@ -124,15 +124,7 @@ impl<'a> Renderer<'a> {
             .collect();
         planned.extend(crate::charts::paths(site));
         planned.extend(crate::opendata::paths(site));
-        for lang in site.config.langs() {
-            planned.insert(crate::cards::site_path(&site.config, lang));
-            for p in &site.profiles {
-                planned.insert(crate::cards::person_path(&site.config, lang, &p.slug));
-            }
-            for s in &site.statements {
-                planned.insert(crate::cards::statement_path(&site.config, lang, &s.slug));
-            }
-        }
+        planned.extend(crate::cards::paths(site));
         for lang in site.config.langs() {
             for path in urls::all_pages(site) {
                 planned.insert(urls::file(&site.config, lang, &path));
