@@ -116,15 +116,16 @@ fn content_type(f: &Path) -> &'static str {
     }
 }
 
-/// First entries of a listing page in the built site, for pages whose slug the test does not know.
+/// The first page under `under` that `page` links to, for pages whose slug the test does not know.
 fn first_link(page: &str, under: &str) -> String {
     let html = std::fs::read_to_string(site().join(page)).expect("page");
-    let at = html
-        .find(&format!("href={PREFIX}{under}"))
-        .unwrap_or_else(|| panic!("{page} links to no {under}"));
-    let rest = &html[at + 5..];
-    rest[..rest.find(['>', ' ']).unwrap()]
-        .trim_matches('"')
+    let start = format!("{PREFIX}{under}");
+    html.split("href=")
+        .skip(1)
+        .map(|rest| rest[..rest.find(['>', ' ']).unwrap()].trim_matches('"'))
+        // Past the listing itself (the menu links to it): one of the pages it lists.
+        .find(|href| href.starts_with(&start) && *href != start)
+        .unwrap_or_else(|| panic!("{page} links to no page under {under}"))
         .to_string()
 }
 
