@@ -627,3 +627,34 @@ fn a_site_near_the_github_pages_limit_is_warned_about() {
     let r = site.build_ok(&[]);
     assert!(!r.stderr.contains("GitHub Pages"), "{r:?}");
 }
+
+#[test]
+fn people_who_share_one_photo_file_build_from_a_cold_cache() {
+    // The same picture saved under several names: each is published, though made once.
+    let site = Site::new();
+    let photo = noisy_png(900, 700);
+    site.write("profiles/photos/alice.png", &photo);
+    for (who, name) in [
+        ("bob-bakirov", "Bob"),
+        ("carol-karimova", "Carol"),
+        ("dan-davudov", "Dan"),
+    ] {
+        site.write(format!("profiles/photos/{who}.png").as_str(), &photo);
+        site.edit(
+            &format!("profiles/{who}.md"),
+            &format!("name: {name}"),
+            &format!("photo: photos/{who}.png\nphoto_alt: {name} smiling\nname: {name}"),
+        );
+    }
+    let out = site.built();
+    let alice = std::fs::read(out.join("media/photos/alice.png")).unwrap();
+    for who in ["bob-bakirov", "carol-karimova", "dan-davudov"] {
+        let theirs = std::fs::read(out.join(format!("media/photos/{who}.png"))).unwrap();
+        assert_eq!(theirs, alice, "{who}");
+        let html = page(&out, &format!("people/{who}/index.html"));
+        assert!(
+            html.contains(&format!("media/photos/{who}.320w.png")),
+            "{who}"
+        );
+    }
+}

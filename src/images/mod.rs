@@ -122,20 +122,47 @@ pub fn variant_path(output: &str, width: u32) -> String {
     }
 }
 
-/// Processes every image used (each source once), reporting those that cannot be read at the
-/// place that names them.
+/// Processes every image used (each source once, and each distinct original once: two people may
+/// share a photo, and two threads making the same cache folder would undo each other's work),
+/// reporting those that cannot be read at the place that names them.
 pub fn process(uses: Vec<Use>, cache_dir: &Path, diags: &mut Diagnostics) -> Media {
     let mut by_output: BTreeMap<String, Use> = BTreeMap::new();
     for u in uses {
         by_output.entry(u.output.clone()).or_insert(u);
     }
-    let done: Vec<(String, Result<Image, (Location, String)>)> = by_output
+    let uses: Vec<(String, Use)> = by_output.into_iter().collect();
+    let found: Vec<Result<Found, String>> = uses
+        .par_iter()
+        .map(|(_, u)| find(&u.source, u.max_width, cache_dir))
+        .collect();
+    let mut to_make: BTreeMap<&Path, &Missing> = BTreeMap::new();
+    for f in found.iter().flatten() {
+        if let Found::Missing(m) = f {
+            to_make.entry(m.dir.as_path()).or_insert(m);
+        }
+    }
+    let made: HashMap<&Path, Result<Arc<Processed>, String>> = to_make
         .into_par_iter()
-        .map(|(output, u)| {
-            let r = processed(&u.source, u.max_width, cache_dir).map_err(|e| (u.at.clone(), e));
-            let r = r.map(|p| Image {
-                hash: p.hash,
-                variants: p
+        .map(|(dir, m)| (dir, make(m).map(Arc::new)))
+        .collect();
+    let mut media = Media {
+        images: BTreeMap::new(),
+        cache_dir: cache_dir.to_path_buf(),
+    };
+    for ((output, u), f) in uses.into_iter().zip(&found) {
+        let p = match f {
+            Ok(Found::Ready(p)) => Ok(p.clone()),
+            Ok(Found::Missing(m)) => made[m.dir.as_path()].clone().inspect(|p| {
+                seen()
+                    .lock()
+                    .expect("not poisoned")
+                    .insert(m.key.clone(), (m.stamp.0, m.stamp.1, p.clone()));
+            }),
+            Err(e) => Err(e.clone()),
+        };
+        match p {
+            Ok(p) => {
+                let variants = p
                     .widths
                     .iter()
                     .enumerate()
@@ -149,22 +176,17 @@ pub fn process(uses: Vec<Use>, cache_dir: &Path, diags: &mut Diagnostics) -> Med
                         height: h,
                         cached: p.dir.join(format!("{w}.{}", p.ext)),
                     })
-                    .collect(),
-            });
-            (output, r)
-        })
-        .collect();
-    let mut media = Media {
-        images: BTreeMap::new(),
-        cache_dir: cache_dir.to_path_buf(),
-    };
-    for (output, r) in done {
-        match r {
-            Ok(image) => {
-                media.images.insert(output, image);
+                    .collect();
+                media.images.insert(
+                    output,
+                    Image {
+                        hash: p.hash,
+                        variants,
+                    },
+                );
             }
-            Err((at, e)) => diags.push(
-                at.error(format!("this image cannot be published: {e}"))
+            Err(e) => diags.push(
+                u.at.error(format!("this image cannot be published: {e}"))
                     .hint("save it again as a JPEG or PNG photo"),
             ),
         }
@@ -189,13 +211,29 @@ fn seen() -> &'static Mutex<Seen> {
     SEEN.get_or_init(Default::default)
 }
 
-fn processed(source: &Path, max_width: u32, cache_dir: &Path) -> Result<Arc<Processed>, String> {
+enum Found {
+    Ready(Arc<Processed>),
+    Missing(Missing),
+}
+
+/// An original not yet in the cache. Its bytes are read again when it is made rather than kept:
+/// thousands of camera originals would not fit in memory.
+struct Missing {
+    source: PathBuf,
+    hash: u64,
+    max_width: u32,
+    dir: PathBuf,
+    key: (PathBuf, u32),
+    stamp: (u64, Option<SystemTime>),
+}
+
+fn find(source: &Path, max_width: u32, cache_dir: &Path) -> Result<Found, String> {
     let meta = std::fs::metadata(source).map_err(|e| e.to_string())?;
     let stamp = (meta.len(), meta.modified().ok());
     let key = (source.to_path_buf(), max_width);
     if let Some((len, time, p)) = seen().lock().expect("not poisoned").get(&key) {
         if (*len, *time) == stamp && p.dir.is_dir() {
-            return Ok(p.clone());
+            return Ok(Found::Ready(p.clone()));
         }
     }
     let bytes = std::fs::read(source).map_err(|e| e.to_string())?;
@@ -205,15 +243,22 @@ fn processed(source: &Path, max_width: u32, cache_dir: &Path) -> Result<Arc<Proc
     let dir = cache_dir
         .join("images")
         .join(format!("{:016x}", h.finish()));
-    let p = Arc::new(match read_cached(&dir, hash) {
-        Some(p) => p,
-        None => make(&bytes, hash, max_width, &dir)?,
-    });
-    seen()
-        .lock()
-        .expect("not poisoned")
-        .insert(key, (stamp.0, stamp.1, p.clone()));
-    Ok(p)
+    if let Some(p) = read_cached(&dir, hash) {
+        let p = Arc::new(p);
+        seen()
+            .lock()
+            .expect("not poisoned")
+            .insert(key, (stamp.0, stamp.1, p.clone()));
+        return Ok(Found::Ready(p));
+    }
+    Ok(Found::Missing(Missing {
+        source: source.to_path_buf(),
+        hash,
+        max_width,
+        dir,
+        key,
+        stamp,
+    }))
 }
 
 pub fn hash(bytes: &[u8]) -> u64 {
@@ -257,8 +302,10 @@ fn read_cached(dir: &Path, hash: u64) -> Option<Processed> {
     })
 }
 
-fn make(bytes: &[u8], hash: u64, max_width: u32, dir: &Path) -> Result<Processed, String> {
-    let (format, full) = pixels::decode(bytes)?;
+fn make(m: &Missing) -> Result<Processed, String> {
+    let (hash, max_width, dir) = (m.hash, m.max_width, m.dir.as_path());
+    let bytes = std::fs::read(&m.source).map_err(|e| e.to_string())?;
+    let (format, full) = pixels::decode(&bytes)?;
     let largest = full.width.min(max_width);
     let mut widths: Vec<u32> = WIDTHS.iter().copied().filter(|&w| w < largest).collect();
     widths.push(largest);
