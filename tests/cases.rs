@@ -28,6 +28,8 @@ fn a_large_case_shows_twelve_others_and_links_to_all_of_them() {
         let section = &section[..section.find("</section>").unwrap()];
         let cards = tags(section).iter().filter(|t| t.name == "li").count();
         assert_eq!(cards, 12, "{section}");
+        // A line each, without photos: a person's page stays light when the case is large.
+        assert!(!tags(section).iter().any(|t| t.name == "img"), "{section}");
         let links = anchors(section);
         let (href, _) = links
             .iter()
@@ -39,6 +41,10 @@ fn a_large_case_shows_twelve_others_and_links_to_all_of_them() {
             &format!("{}index.html", href.trim_start_matches("/sub/path/")),
         );
         assert_eq!(case.matches("class=card-link").count(), 22, "{href}");
+        // What the people page's finder sorts by is on that page alone.
+        assert!(!case.contains("data-search"), "{href}");
+        let people = page(&out, &format!("{lang}people/index.html"));
+        assert_eq!(people.matches("data-search=").count(), 24, "{lang}");
     }
     // A small case shows everyone, with no such link.
     site.write(

@@ -28,7 +28,7 @@ pub const PHOTO_MAX_WIDTH: u32 = 640;
 pub const TEXT_MAX_WIDTH: u32 = 1280;
 
 /// Raised when the processing changes, so that older cached files are not reused.
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
 /// A name the builder publishes as an image (and so strips): `.jpg`, `.jpeg` or `.png`.
 pub fn is_image_name(rel: &str) -> bool {

@@ -223,6 +223,10 @@ fn weights(src: usize, dst: usize) -> Vec<Vec<(usize, f32)>> {
         .collect()
 }
 
+/// Portraits at this quality show no blocks at the sizes they are shown; above it the files
+/// grow faster than the picture improves.
+const JPEG_QUALITY: u8 = 72;
+
 /// Encodes the pixels alone: no EXIF, XMP, IPTC or comment is written.
 pub fn encode(p: &Pixels, format: Format) -> Result<Vec<u8>, String> {
     let mut out = Vec::new();
@@ -238,8 +242,17 @@ pub fn encode(p: &Pixels, format: Format) -> Result<Vec<u8>, String> {
             };
             let w = u16::try_from(p.width).map_err(|_| "too wide for a JPEG")?;
             let h = u16::try_from(p.height).map_err(|_| "too tall for a JPEG")?;
-            jpeg_encoder::Encoder::new(&mut out, 78)
-                .encode(&rgb, w, h, jpeg_encoder::ColorType::Rgb)
+            // The quantisation tables of ImageMagick (mozjpeg's default) and Huffman tables made
+            // for the picture: about a fifth smaller than the standard's at the same look, which
+            // is what lets 10,000 portraits fit in GitHub Pages' 1 GB.
+            let mut e = jpeg_encoder::Encoder::new(&mut out, JPEG_QUALITY);
+            e.set_quantization_tables(
+                jpeg_encoder::QuantizationTableType::ImageMagick,
+                jpeg_encoder::QuantizationTableType::ImageMagick,
+            );
+            e.set_optimized_huffman_tables(true);
+            e.set_chroma_subsampling_method(jpeg_encoder::ChromaSubsamplingMethod::Average);
+            e.encode(&rgb, w, h, jpeg_encoder::ColorType::Rgb)
                 .map_err(|e| e.to_string())?;
         }
         Format::Png => {
