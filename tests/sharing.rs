@@ -291,22 +291,22 @@ fn a_photo_with_gps_exif_is_published_without_any_metadata_and_turned_upright() 
             images += 1;
         }
     }
-    // 500 wide once turned: 320 and 500; the text's image: 200 wide once turned.
+    // 500 wide once turned, so 240 and 480 (a photo's largest); the text's image: 200 wide.
     assert_eq!(images, 3);
     let html = page(&out, "people/alice-aliyeva/index.html");
     let img = tags(&html)
         .into_iter()
         .find(|t| t.name == "img" && t.attr("class") == Some("portrait"))
         .unwrap();
-    // Orientation 6: the 1000x500 picture stands 500 wide and 1000 tall.
-    assert_eq!(img.attr("width"), Some("500"));
-    assert_eq!(img.attr("height"), Some("1000"));
+    // Orientation 6: the 1000x500 picture stands 500 wide and 1000 tall, shown 480 by 960.
+    assert_eq!(img.attr("width"), Some("480"));
+    assert_eq!(img.attr("height"), Some("960"));
     assert_eq!(
         img.attr("srcset"),
-        Some("/sub/path/media/photos/alice.320w.jpg 320w, /sub/path/media/photos/alice.jpg 500w")
+        Some("/sub/path/media/photos/alice.240w.jpg 240w, /sub/path/media/photos/alice.jpg 480w")
     );
     assert!(img.attr("sizes").is_some());
-    for file in ["media/photos/alice.jpg", "media/photos/alice.320w.jpg"] {
+    for file in ["media/photos/alice.jpg", "media/photos/alice.240w.jpg"] {
         assert!(out.join(file).is_file(), "{file}");
     }
     let about = page(&out, "about/index.html");
@@ -331,18 +331,23 @@ fn photos_have_several_widths_and_cards_in_listings_load_lazily() {
         .into_iter()
         .find(|t| t.name == "img" && t.attr("class") == Some("portrait"))
         .unwrap();
-    // A profile photo is published at most 640 wide (twice the portrait's width on screen).
-    assert_eq!(img.attr("width"), Some("640"));
-    assert_eq!(img.attr("height"), Some("640"));
+    // A profile photo is published at most 480 wide (twice a card's width on screen), and at 240.
+    assert_eq!(img.attr("width"), Some("480"));
+    assert_eq!(img.attr("height"), Some("480"));
     assert_eq!(
         img.attr("srcset"),
-        Some("/sub/path/media/photos/alice.320w.png 320w, /sub/path/media/photos/alice.png 640w")
+        Some("/sub/path/media/photos/alice.240w.png 240w, /sub/path/media/photos/alice.png 480w")
     );
-    for (f, width) in [("alice.320w.png", 320), ("alice.png", 640)] {
+    for (f, width) in [("alice.240w.png", 240), ("alice.png", 480)] {
         let bytes = std::fs::read(out.join("media/photos").join(f)).unwrap();
         assert_eq!(decode_png(&bytes).0, width, "{f}");
     }
-    assert!(!out.join("media/photos/alice.960w.png").exists());
+    let published: Vec<_> = std::fs::read_dir(out.join("media/photos"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.starts_with("alice."))
+        .collect();
+    assert_eq!(published.len(), 2, "{published:?}");
     let people = page(&out, "people/index.html");
     let faces: Vec<Tag> = tags(&people)
         .into_iter()
@@ -351,7 +356,7 @@ fn photos_have_several_widths_and_cards_in_listings_load_lazily() {
     assert!(!faces.is_empty());
     for f in faces {
         assert_eq!(f.attr("loading"), Some("lazy"));
-        assert!(f.attr("srcset").is_some_and(|s| s.contains("320w")));
+        assert!(f.attr("srcset").is_some_and(|s| s.contains(" 240w")));
         assert!(f.attr("width").is_some() && f.attr("height").is_some());
     }
     // An image in a text may be as wide as the text: up to 1280, with 320, 640 and 960 below.
@@ -511,7 +516,7 @@ fn a_second_build_reuses_every_processed_image_and_card() {
         site.path(".vigil-cache").join(
             first
                 .keys()
-                .find(|k| k.starts_with("images/") && k.ends_with("/640.png"))
+                .find(|k| k.starts_with("images/") && k.ends_with("/480.png"))
                 .unwrap(),
         ),
     )
@@ -653,7 +658,7 @@ fn people_who_share_one_photo_file_build_from_a_cold_cache() {
         assert_eq!(theirs, alice, "{who}");
         let html = page(&out, &format!("people/{who}/index.html"));
         assert!(
-            html.contains(&format!("media/photos/{who}.320w.png")),
+            html.contains(&format!("media/photos/{who}.240w.png")),
             "{who}"
         );
     }

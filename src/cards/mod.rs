@@ -27,7 +27,7 @@ pub const CARD_HEIGHT: u32 = HEIGHT as u32;
 pub const MAX_BYTES: usize = 40 * 1024;
 
 /// Raised when the drawing changes, so that cached cards are drawn again.
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 
 /// The theme's fonts for cards (`themes/<name>/fonts/card-regular.ttf` and `card-bold.ttf`).
 pub struct Fonts {

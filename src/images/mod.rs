@@ -19,13 +19,26 @@ use pixels::Format;
 /// File types accepted for images (the decoder reads these two).
 pub const TYPES: &[&str] = &["jpg", "jpeg", "png"];
 
-/// Widths published below the largest; the largest is the original's, at most the use's maximum.
-const WIDTHS: &[u32] = &[320, 640, 960];
-/// A profile photo is shown at most 22rem wide: 640 pixels serve a screen of twice the density,
-/// and keep 10,000 people's photos and cards under GitHub Pages' 1 GB. An image in a text may be
-/// as wide as the text.
-pub const PHOTO_MAX_WIDTH: u32 = 640;
-pub const TEXT_MAX_WIDTH: u32 = 1280;
+/// The widths an image is published at: those of `below` narrower than the largest, and the
+/// largest, which is the original's width, at most `max`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Widths {
+    pub below: &'static [u32],
+    pub max: u32,
+}
+
+/// A profile photo is shown 12rem wide on a card and 18rem on the person's page: 240 pixels serve
+/// the one, 480 the other and a card on a screen of twice the density. 640 made 10,000 people's
+/// photos and cards overflow GitHub Pages' 1 GB (README, "Size").
+pub const PHOTO: Widths = Widths {
+    below: &[240],
+    max: 480,
+};
+/// An image in a text may be as wide as the text.
+pub const TEXT: Widths = Widths {
+    below: &[320, 640, 960],
+    max: 1280,
+};
 
 /// Raised when the processing changes, so that older cached files are not reused.
 const VERSION: u32 = 2;
@@ -110,7 +123,7 @@ pub struct Use {
     pub source: PathBuf,
     pub output: String,
     pub at: Location,
-    pub max_width: u32,
+    pub widths: Widths,
 }
 
 /// `photos/anar.jpg` published as `media/photos/anar.jpg` has its 640-pixel width at
@@ -133,7 +146,7 @@ pub fn process(uses: Vec<Use>, cache_dir: &Path, diags: &mut Diagnostics) -> Med
     let uses: Vec<(String, Use)> = by_output.into_iter().collect();
     let found: Vec<Result<Found, String>> = uses
         .par_iter()
-        .map(|(_, u)| find(&u.source, u.max_width, cache_dir))
+        .map(|(_, u)| find(&u.source, u.widths, cache_dir))
         .collect();
     let mut to_make: BTreeMap<&Path, &Missing> = BTreeMap::new();
     for f in found.iter().flatten() {
@@ -204,7 +217,7 @@ struct Processed {
 
 /// Originals already seen by this process (`vigil serve`), by path, size and time of change, so
 /// that a save elsewhere does not even hash them again.
-type Seen = HashMap<(PathBuf, u32), (u64, Option<SystemTime>, Arc<Processed>)>;
+type Seen = HashMap<(PathBuf, Widths), (u64, Option<SystemTime>, Arc<Processed>)>;
 
 fn seen() -> &'static Mutex<Seen> {
     static SEEN: OnceLock<Mutex<Seen>> = OnceLock::new();
@@ -221,16 +234,16 @@ enum Found {
 struct Missing {
     source: PathBuf,
     hash: u64,
-    max_width: u32,
+    widths: Widths,
     dir: PathBuf,
-    key: (PathBuf, u32),
+    key: (PathBuf, Widths),
     stamp: (u64, Option<SystemTime>),
 }
 
-fn find(source: &Path, max_width: u32, cache_dir: &Path) -> Result<Found, String> {
+fn find(source: &Path, widths: Widths, cache_dir: &Path) -> Result<Found, String> {
     let meta = std::fs::metadata(source).map_err(|e| e.to_string())?;
     let stamp = (meta.len(), meta.modified().ok());
-    let key = (source.to_path_buf(), max_width);
+    let key = (source.to_path_buf(), widths);
     if let Some((len, time, p)) = seen().lock().expect("not poisoned").get(&key) {
         if (*len, *time) == stamp && p.dir.is_dir() {
             return Ok(Found::Ready(p.clone()));
@@ -239,7 +252,7 @@ fn find(source: &Path, max_width: u32, cache_dir: &Path) -> Result<Found, String
     let bytes = std::fs::read(source).map_err(|e| e.to_string())?;
     let hash = hash(&bytes);
     let mut h = std::hash::DefaultHasher::new();
-    (hash, max_width).hash(&mut h);
+    (hash, widths).hash(&mut h);
     let dir = cache_dir
         .join("images")
         .join(format!("{:016x}", h.finish()));
@@ -254,7 +267,7 @@ fn find(source: &Path, max_width: u32, cache_dir: &Path) -> Result<Found, String
     Ok(Found::Missing(Missing {
         source: source.to_path_buf(),
         hash,
-        max_width,
+        widths,
         dir,
         key,
         stamp,
@@ -303,11 +316,17 @@ fn read_cached(dir: &Path, hash: u64) -> Option<Processed> {
 }
 
 fn make(m: &Missing) -> Result<Processed, String> {
-    let (hash, max_width, dir) = (m.hash, m.max_width, m.dir.as_path());
+    let (hash, dir) = (m.hash, m.dir.as_path());
     let bytes = std::fs::read(&m.source).map_err(|e| e.to_string())?;
     let (format, full) = pixels::decode(&bytes)?;
-    let largest = full.width.min(max_width);
-    let mut widths: Vec<u32> = WIDTHS.iter().copied().filter(|&w| w < largest).collect();
+    let largest = full.width.min(m.widths.max);
+    let mut widths: Vec<u32> = m
+        .widths
+        .below
+        .iter()
+        .copied()
+        .filter(|&w| w < largest)
+        .collect();
     widths.push(largest);
     let ext = ext(format);
     // Written beside the final folder and renamed into place, so a cache folder is whole or absent.

@@ -199,7 +199,7 @@ fn images(
             source: ph.source.clone(),
             output: ph.output.clone(),
             at: ph.at.clone(),
-            max_width: crate::images::PHOTO_MAX_WIDTH,
+            widths: crate::images::PHOTO,
         })
         .collect();
     let mut plain = Vec::new();
@@ -212,7 +212,7 @@ fn images(
                 source,
                 output: out,
                 at,
-                max_width: crate::images::TEXT_MAX_WIDTH,
+                widths: crate::images::TEXT,
             });
         } else if is_unsupported_image_name(&out) {
             diags.push(
