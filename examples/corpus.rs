@@ -1,6 +1,11 @@
 //! Writes a synthetic campaign site of any size, for the benchmark (`bench/run`):
 //!
 //!     cargo run --release --example corpus -- --people 10000 --out /tmp/corpus [--seed 1]
+//!         [--photos-from DIR]
+//!
+//! `--photos-from DIR` gives every person a photo, copied in turn from the JPEG and PNG files of DIR
+//! (real photographs, for measuring what a site weighs: README, "Size"); the rest of the corpus is
+//! the same.
 //!
 //! N people in English and Azerbaijani (biographies of about 600 words with headings, lists and links
 //! to other people; a third with a photo; one in ten with a fenced code block), statements naming
@@ -254,12 +259,15 @@ struct Sizes {
     cases: usize,
     professions: usize,
     statements: usize,
+    /// Photos given to everyone in turn (`--photos-from`); none: a third get a small generated one.
+    photos: Vec<PathBuf>,
 }
 
 fn main() {
     let mut people = 1000;
     let mut out = None;
     let mut seed = 1u64;
+    let mut photos = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut val = || {
@@ -270,6 +278,7 @@ fn main() {
             "--people" => people = val().parse().unwrap_or_else(|_| usage("--people N")),
             "--out" => out = Some(PathBuf::from(val())),
             "--seed" => seed = val().parse().unwrap_or_else(|_| usage("--seed S")),
+            "--photos-from" => photos = photo_files(&PathBuf::from(val())),
             _ => usage(&format!("unknown argument {a}")),
         }
     }
@@ -285,6 +294,7 @@ fn main() {
         cases: (people / 40).clamp(5, 400),
         professions: 10,
         statements: (people / 10).max(5),
+        photos,
     };
     let mut rng = Rng(seed);
     write_corpus(&out, &sizes, &mut rng);
@@ -297,8 +307,25 @@ fn main() {
 }
 
 fn usage(msg: &str) -> ! {
-    eprintln!("{msg}\nusage: corpus --people N --out DIR [--seed S]");
+    eprintln!("{msg}\nusage: corpus --people N --out DIR [--seed S] [--photos-from DIR]");
     std::process::exit(2)
+}
+
+fn photo_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| usage(&format!("--photos-from {}: {e}", dir.display())))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| ["jpg", "jpeg", "png"].contains(&e.to_ascii_lowercase().as_str()))
+        })
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        usage(&format!("--photos-from {}: no JPEG or PNG file", dir.display()));
+    }
+    files
 }
 
 fn write(path: &Path, content: impl AsRef<[u8]>) {
@@ -518,14 +545,22 @@ fn profile(out: &Path, s: &Sizes, rng: &mut Rng, people: &[Person], i: usize, p:
             "male"
         }
     );
-    let photo = rng.chance(3);
-    if photo {
-        let _ = writeln!(f, "photo: photos/{}.png", p.slug);
+    // Drawn whether used or not, so that `--photos-from` changes nothing else of the corpus.
+    let small = rng.chance(3).then(|| png(rng, 64, 80));
+    let real = s.photos.get(i % s.photos.len().max(1));
+    let photo = small.is_some() || real.is_some();
+    let file = match real {
+        Some(real) => {
+            let ext = real.extension().and_then(|e| e.to_str()).unwrap_or("jpg");
+            let bytes = std::fs::read(real).expect("read a photo of --photos-from");
+            Some((format!("photos/{}.{}", p.slug, ext.to_ascii_lowercase()), bytes))
+        }
+        None => small.map(|png| (format!("photos/{}.png", p.slug), png)),
+    };
+    if let Some((name, bytes)) = file {
+        let _ = writeln!(f, "photo: {name}");
         let _ = writeln!(f, "photo_alt: {} in 2023", p.name_en);
-        write(
-            &out.join(format!("profiles/photos/{}.png", p.slug)),
-            png(rng, 64, 80),
-        );
+        write(&out.join("profiles").join(name), bytes);
     }
     let _ = writeln!(f, "profession: profession-{}", rng.below(s.professions));
     if rng.chance(2) {

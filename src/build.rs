@@ -12,8 +12,9 @@ use crate::model::Site;
 use crate::render::{Links, Theme, Written};
 use crate::{archive, i18n, load, render, validate, write};
 
-/// Past this, the build warns: GitHub Pages publishes at most 1 GB.
-pub const WARN_BYTES: usize = 800 * 1024 * 1024;
+/// Past this, the build warns: GitHub Pages publishes at most 1 GB. Decimal megabytes, as the
+/// closing line counts them.
+pub const WARN_BYTES: usize = 800_000_000;
 
 pub struct Options {
     pub root: PathBuf,
@@ -215,7 +216,7 @@ pub fn build(opts: &Options) -> Report {
                 &output,
                 format!(
                     "the site weighs {} MB: GitHub Pages refuses a site over 1 GB",
-                    written.bytes / (1024 * 1024)
+                    written.bytes / 1_000_000
                 ),
             )
             .hint("smaller photos, or fewer of them, keep it publishable"),

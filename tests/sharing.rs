@@ -613,9 +613,9 @@ fn two_files_writing_one_output_path_are_an_error_at_both() {
 #[test]
 fn a_site_near_the_github_pages_limit_is_warned_about() {
     let site = Site::new();
-    // Sparse: 801 MB to the builder, next to nothing on the disk until it is copied.
+    // Sparse: 801 MB (decimal, as the closing line counts) to the builder, nothing on the disk.
     let big = std::fs::File::create(site.path("content/files/archive.bin")).unwrap();
-    big.set_len(801 * 1024 * 1024).unwrap();
+    big.set_len(801_000_000).unwrap();
     drop(big);
     let r = site.build_ok(&[]);
     let warning = r
