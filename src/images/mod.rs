@@ -63,7 +63,7 @@ fn extension(rel: &str) -> Option<String> {
 /// One published width of an image.
 #[derive(Clone, Debug)]
 pub struct Variant {
-    /// Output path relative to the site root: `media/photos/anar.640w.jpg`.
+    /// Output path relative to the site root: `media/photos/anar.240w.jpg`.
     pub rel: String,
     pub width: u32,
     pub height: u32,
@@ -126,8 +126,8 @@ pub struct Use {
     pub widths: Widths,
 }
 
-/// `photos/anar.jpg` published as `media/photos/anar.jpg` has its 640-pixel width at
-/// `media/photos/anar.640w.jpg`.
+/// `photos/anar.jpg` published as `media/photos/anar.jpg` has its 240-pixel width at
+/// `media/photos/anar.240w.jpg`.
 pub fn variant_path(output: &str, width: u32) -> String {
     match output.rsplit_once('.') {
         Some((stem, ext)) if !stem.ends_with('/') => format!("{stem}.{width}w.{ext}"),
