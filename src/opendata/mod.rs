@@ -7,7 +7,7 @@ mod records;
 use serde::Serialize;
 
 use crate::i18n::Strings;
-use crate::model::Site;
+use crate::model::{Profile, Site};
 use crate::text::Lang;
 use crate::urls;
 
@@ -24,6 +24,22 @@ struct File<T: Serialize> {
     #[serde(flatten)]
     header: Header,
     items: Vec<T>,
+}
+
+/// What the data files hold of one person, in every language. The charts count only what it
+/// holds too: while it stays the same, so do the data and chart files (`vigil serve`).
+pub fn person(site: &Site, strings: &[Strings], p: &Profile) -> String {
+    site.config
+        .langs()
+        .map(|lang| {
+            let r = Records {
+                site,
+                t: &strings[lang.index()],
+                lang,
+            };
+            serde_json::to_string(&r.profile(p)).expect("a record serializes")
+        })
+        .collect()
 }
 
 /// The paths `files` writes, without making anything: what pages may link to.

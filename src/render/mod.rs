@@ -11,6 +11,7 @@ mod relative;
 mod templates;
 pub mod views;
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -104,6 +105,25 @@ fn pages_of(v: &Views, job: Job) -> Vec<Page> {
     }
 }
 
+/// Every file a build writes (relative to the output), against which each page's links are checked.
+pub fn planned(site: &Site, theme: &Theme) -> HashSet<String> {
+    let mut planned: HashSet<String> = other_files(site, theme)
+        .into_iter()
+        .map(|(_, rel)| rel)
+        .collect();
+    planned.extend(crate::charts::paths(site));
+    planned.extend(crate::opendata::paths(site));
+    planned.extend(crate::cards::paths(site));
+    for lang in site.config.langs() {
+        for path in urls::all_pages(site) {
+            planned.insert(urls::file(&site.config, lang, &path));
+        }
+        planned.insert(urls::file(&site.config, lang, &urls::feed()));
+    }
+    planned.insert(urls::not_found());
+    planned
+}
+
 /// Renders pages: the site, its theme, and every file a build writes, so each page's links can be
 /// checked as it is rendered.
 pub struct Renderer<'a> {
@@ -111,27 +131,31 @@ pub struct Renderer<'a> {
     pub strings: &'a [Strings],
     pub theme: &'a Theme,
     links: Links,
-    planned: HashSet<String>,
+    planned: Cow<'a, HashSet<String>>,
     /// The theme's words of each language, as templates see them.
     words: Vec<serde_json::Value>,
 }
 
 impl<'a> Renderer<'a> {
     pub fn new(site: &'a Site, strings: &'a [Strings], theme: &'a Theme, links: Links) -> Self {
-        let mut planned: HashSet<String> = other_files(site, theme)
-            .into_iter()
-            .map(|(_, rel)| rel)
-            .collect();
-        planned.extend(crate::charts::paths(site));
-        planned.extend(crate::opendata::paths(site));
-        planned.extend(crate::cards::paths(site));
-        for lang in site.config.langs() {
-            for path in urls::all_pages(site) {
-                planned.insert(urls::file(&site.config, lang, &path));
-            }
-            planned.insert(urls::file(&site.config, lang, &urls::feed()));
-        }
-        planned.insert(urls::not_found());
+        Self::with_planned(
+            site,
+            strings,
+            theme,
+            links,
+            Cow::Owned(planned(site, theme)),
+        )
+    }
+
+    /// A renderer whose list of the files the build writes is known already (`vigil serve` keeps
+    /// it while a save changes no address).
+    pub fn with_planned(
+        site: &'a Site,
+        strings: &'a [Strings],
+        theme: &'a Theme,
+        links: Links,
+        planned: Cow<'a, HashSet<String>>,
+    ) -> Self {
         Renderer {
             site,
             strings,

@@ -11,7 +11,7 @@ use std::path::Path;
 
 use crate::config::Config;
 use crate::load::{Role, role};
-use crate::model::Site;
+use crate::model::{Profile, Site};
 use crate::render::Job;
 use crate::text::Lang;
 
@@ -166,8 +166,17 @@ impl Dirty {
     /// Keeps as card changes only the people whose card differs between the two sites: an edit to
     /// a biography or a summary then renders the person's own pages alone.
     pub fn keep_cards(&mut self, before: &Site, after: &Site) {
+        let card = |site: &Site, slug: &str| {
+            let p = site.profiles.iter().find(|p| p.slug == slug)?;
+            Some(card(site, p))
+        };
         self.cards
             .retain(|slug| card(before, slug) != card(after, slug));
+    }
+
+    /// The person's card is as it was (see `card`).
+    pub fn card_unchanged(&mut self, slug: &str) {
+        self.cards.remove(slug);
     }
 
     /// Before the first good build nothing can be told apart.
@@ -181,10 +190,9 @@ impl Dirty {
 
 /// Everything of a person that a page other than their own shows: the card (name, status, dates,
 /// photo, profession) and what puts them in a listing. Ids, not indexes, which move between builds.
-fn card(site: &Site, slug: &str) -> Option<String> {
-    let p = site.profiles.iter().find(|p| p.slug == slug)?;
+pub fn card(site: &Site, p: &Profile) -> String {
     let id = |named: &[crate::model::Named], i: usize| named[i].id.clone();
-    Some(format!(
+    format!(
         "{:?}",
         (
             &p.name,
@@ -201,5 +209,5 @@ fn card(site: &Site, slug: &str) -> Option<String> {
                 .map(|&i| site.charges[i].id.clone())
                 .collect::<Vec<_>>(),
         )
-    ))
+    )
 }

@@ -5,6 +5,7 @@
 
 pub mod links;
 mod outputs;
+pub mod person;
 mod profiles;
 mod tables;
 
@@ -161,7 +162,12 @@ pub fn validate(
     site.index = index(&site);
 
     let docs = profile_docs.iter().chain(&statement_docs).chain(&page_docs);
-    links::check(&site, docs, &loaded.unreadable, &mut diags);
+    links::check(
+        &site,
+        &links::Targets::of(&site, &loaded.unreadable),
+        docs,
+        &mut diags,
+    );
     let content_images = images(&mut site, root, &mut diags);
     outputs::check(
         written(
