@@ -336,14 +336,30 @@ fn a_person_checked_alone_has_the_problems_a_whole_check_finds() {
     );
     preview.changed(Path::new(rel));
     let built = good(&mut preview, root);
-    assert!(
-        built
-            .rendered
-            .iter()
-            .any(|f| f == "people/ali-zeynal/index.html")
+    let mut rendered = built.rendered.clone();
+    rendered.sort();
+    assert_eq!(
+        rendered,
+        [
+            "az/people/ali-zeynal/index.html",
+            "people/ali-zeynal/index.html"
+        ]
     );
     let page = bytes(preview.files().unwrap(), "people/ali-zeynal/index.html");
     assert!(String::from_utf8(page).unwrap().contains("firmly denies"));
+
+    // A birthday this month, which his card does not show: the calendar shows it (and the
+    // open data holds it), as a full build makes them.
+    edit(root, rel, "gender: male", "gender: male\nborn: 1990-06-12");
+    preview.changed(Path::new(rel));
+    let built = good(&mut preview, root);
+    assert!(
+        built.rendered.iter().any(|f| f == "this-month/index.html"),
+        "{:?}",
+        built.rendered
+    );
+    let data = bytes(preview.files().unwrap(), "data/profiles.json");
+    assert!(String::from_utf8(data).unwrap().contains("1990-06-12"));
 
     // A link to a page the site does not have, then an id no list has: each an error at its place,
     // as a whole check reports it; each fix clears it.

@@ -64,8 +64,9 @@ pub enum Dep {
     Statement(String),
     Page(String),
     AllCards,
-    /// Anything of anyone: a page that counts or dates people (charts, birthdays).
-    AllProfiles,
+    /// What the open data holds of anyone (`opendata::person`): the charts count people by it,
+    /// and the calendar dates them by it (birthdays, anniversaries of arrests).
+    AllRecords,
     AllStatements,
 }
 
@@ -78,14 +79,15 @@ pub fn deps(site: &Site, job: Job) -> Vec<Dep> {
         Job::People | Job::Listings => vec![Dep::AllCards],
         Job::Statements | Job::Organisations => vec![Dep::AllStatements],
         Job::NotFound => Vec::new(),
-        Job::ThisMonth => vec![Dep::AllProfiles],
+        // The calendar shows cards, and dates them by birthdays, which cards do not show.
+        Job::ThisMonth => vec![Dep::AllCards, Dep::AllRecords],
         Job::Alias(i, _) => vec![Dep::Profile(site.profiles[i].slug.clone())],
         Job::Content(i) => {
             let page = &site.pages[i];
             let mut d = vec![Dep::Page(page.path.clone())];
             // A chart counts people and statements: any of them can change its figures.
             if page.charts.iter().any(|c| !c.is_empty()) {
-                d.extend([Dep::AllProfiles, Dep::AllStatements]);
+                d.extend([Dep::AllRecords, Dep::AllStatements]);
             }
             d
         }
@@ -122,6 +124,9 @@ pub struct Dirty {
     /// The people whose card (or place in the listings) may have changed: at first every saved
     /// profile; `keep_cards` narrows it once the new site is known.
     cards: HashSet<String>,
+    /// The people whose open data record may have changed: every saved profile, unless the
+    /// preview compared the records (`record_unchanged`).
+    records: HashSet<String>,
     statements: HashSet<String>,
     pages: HashSet<String>,
 }
@@ -137,6 +142,7 @@ impl Dirty {
         match role(rel, config) {
             Role::Profile(slug) => {
                 self.cards.insert(slug.clone());
+                self.records.insert(slug.clone());
                 self.profiles.insert(slug);
             }
             Role::Statement(slug) => {
@@ -158,7 +164,7 @@ impl Dirty {
                 Dep::Statement(s) => self.statements.contains(s),
                 Dep::Page(p) => self.pages.contains(p),
                 Dep::AllCards => !self.cards.is_empty(),
-                Dep::AllProfiles => !self.profiles.is_empty(),
+                Dep::AllRecords => !self.records.is_empty(),
                 Dep::AllStatements => !self.statements.is_empty(),
             })
     }
@@ -177,6 +183,11 @@ impl Dirty {
     /// The person's card is as it was (see `card`).
     pub fn card_unchanged(&mut self, slug: &str) {
         self.cards.remove(slug);
+    }
+
+    /// The person's open data record is as it was.
+    pub fn record_unchanged(&mut self, slug: &str) {
+        self.records.remove(slug);
     }
 
     /// Before the first good build nothing can be told apart.

@@ -291,6 +291,11 @@ impl Preview {
         if !card_changed {
             self.dirty.card_unchanged(&slug);
         }
+        let data = |p| crate::opendata::person(site, &prepared.strings, p);
+        let data_changed = data(&checked.before) != data(person);
+        if !data_changed {
+            self.dirty.record_unchanged(&slug);
+        }
         let selected: Vec<usize> = (0..g.jobs.len())
             .filter(|&i| self.dirty.touches(&g.deps[i]))
             .collect();
@@ -335,8 +340,7 @@ impl Preview {
                 Err(_) => return self.abandon(),
             }
         }
-        let data = |p| crate::opendata::person(site, &prepared.strings, p);
-        if data(&checked.before) != data(person) {
+        if data_changed {
             for (rel, content) in render::data_files(site, &prepared.strings) {
                 changes.push((rel, Some(Body::Bytes(Arc::new(content.into_bytes())))));
             }
