@@ -7,7 +7,7 @@ pub mod pixels;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Mutex};
 use std::time::SystemTime;
 
 use rayon::prelude::*;
@@ -124,7 +124,7 @@ pub fn variant_path(output: &str, width: u32) -> String {
 
 /// Processes every image used (each source once), reporting those that cannot be read at the
 /// place that names them.
-pub fn process(uses: Vec<Use>, cache_dir: &Path, diags: &mut Diagnostics) -> Media {
+pub fn process(uses: Vec<Use>, cache_dir: &Path, seen: &Seen, diags: &mut Diagnostics) -> Media {
     let mut by_output: BTreeMap<String, Use> = BTreeMap::new();
     for u in uses {
         by_output.entry(u.output.clone()).or_insert(u);
@@ -132,7 +132,8 @@ pub fn process(uses: Vec<Use>, cache_dir: &Path, diags: &mut Diagnostics) -> Med
     let done: Vec<(String, Result<Image, (Location, String)>)> = by_output
         .into_par_iter()
         .map(|(output, u)| {
-            let r = processed(&u.source, u.max_width, cache_dir).map_err(|e| (u.at.clone(), e));
+            let r =
+                processed(&u.source, u.max_width, cache_dir, seen).map_err(|e| (u.at.clone(), e));
             let r = r.map(|p| Image {
                 hash: p.hash,
                 variants: p
@@ -180,20 +181,22 @@ struct Processed {
     widths: Vec<(u32, u32)>,
 }
 
-/// Originals already seen by this process (`vigil serve`), by path, size and time of change, so
-/// that a save elsewhere does not even hash them again.
-type Seen = HashMap<(PathBuf, u32), (u64, Option<SystemTime>, Arc<Processed>)>;
+/// Originals already processed, by path and width, with the size and time of change they had:
+/// `vigil serve` keeps them from one rebuild to the next (in its `load::Cache`), so that a save
+/// elsewhere does not even hash them again. A one-off build starts with none.
+#[derive(Default)]
+pub struct Seen(Mutex<HashMap<(PathBuf, u32), (u64, Option<SystemTime>, Arc<Processed>)>>);
 
-fn seen() -> &'static Mutex<Seen> {
-    static SEEN: OnceLock<Mutex<Seen>> = OnceLock::new();
-    SEEN.get_or_init(Default::default)
-}
-
-fn processed(source: &Path, max_width: u32, cache_dir: &Path) -> Result<Arc<Processed>, String> {
+fn processed(
+    source: &Path,
+    max_width: u32,
+    cache_dir: &Path,
+    seen: &Seen,
+) -> Result<Arc<Processed>, String> {
     let meta = std::fs::metadata(source).map_err(|e| e.to_string())?;
     let stamp = (meta.len(), meta.modified().ok());
     let key = (source.to_path_buf(), max_width);
-    if let Some((len, time, p)) = seen().lock().expect("not poisoned").get(&key) {
+    if let Some((len, time, p)) = seen.0.lock().expect("not poisoned").get(&key) {
         if (*len, *time) == stamp && p.dir.is_dir() {
             return Ok(p.clone());
         }
@@ -209,7 +212,7 @@ fn processed(source: &Path, max_width: u32, cache_dir: &Path) -> Result<Arc<Proc
         Some(p) => p,
         None => make(&bytes, hash, max_width, &dir)?,
     });
-    seen()
+    seen.0
         .lock()
         .expect("not poisoned")
         .insert(key, (stamp.0, stamp.1, p.clone()));

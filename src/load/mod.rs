@@ -101,6 +101,8 @@ pub struct Cache {
     /// A one-off build or check loads once: keeping a copy of every text and parsed file would
     /// double its memory and time for nothing.
     off: bool,
+    /// The images processed so far (validation processes them).
+    pub images: crate::images::Seen,
 }
 
 struct Entry {

@@ -86,11 +86,13 @@ impl<'a> Ids<'a> {
     }
 }
 
+/// `seen`: the images processed by earlier builds of this process (`vigil serve`).
 pub fn validate(
     loaded: Loaded,
     config: Config,
     root: &Path,
     opts: &Options,
+    seen: &crate::images::Seen,
 ) -> (Option<Site>, Diagnostics) {
     let mut diags = Diagnostics::default();
     let codes = config.languages.clone();
@@ -168,7 +170,7 @@ pub fn validate(
         docs,
         &mut diags,
     );
-    let content_images = images(&mut site, root, &mut diags);
+    let content_images = images(&mut site, root, seen, &mut diags);
     outputs::check(
         written(
             &site,
@@ -193,6 +195,7 @@ pub fn validate(
 fn images(
     site: &mut Site,
     root: &Path,
+    seen: &crate::images::Seen,
     diags: &mut Diagnostics,
 ) -> Vec<(String, crate::diag::Location)> {
     use crate::diag::Location;
@@ -230,7 +233,7 @@ fn images(
         }
     }
     site.assets = plain;
-    site.media = crate::images::process(uses, &root.join(".vigil-cache"), diags);
+    site.media = crate::images::process(uses, &root.join(".vigil-cache"), seen, diags);
     content
 }
 
