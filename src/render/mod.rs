@@ -20,6 +20,7 @@ use rayon::prelude::*;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::i18n::Strings;
 use crate::model::Site;
+use crate::opendata::Spans;
 use crate::text::Lang;
 use crate::urls;
 use pages::Page;
@@ -255,6 +256,7 @@ pub fn render(
                 },
                 || {
                     data_files(site, strings)
+                        .0
                         .par_iter()
                         .map(|(rel, content)| {
                             crate::write::file(out, rel, content.as_bytes()).map(|()| content.len())
@@ -287,24 +289,24 @@ pub fn render(
 }
 
 /// Charts (SVG and CSV) and open data: the files made from the site's data beside the pages.
-fn generated_files(site: &Site, strings: &[Strings]) -> Vec<(String, String)> {
-    let (mut out, data) = rayon::join(
+fn generated_files(site: &Site, strings: &[Strings]) -> (Vec<(String, String)>, Spans) {
+    let (mut out, (data, spans)) = rayon::join(
         || crate::charts::files(site, strings),
-        || crate::opendata::files(site, strings),
+        || crate::opendata::files_with_spans(site, strings),
     );
     out.extend(data);
-    out
+    (out, spans)
 }
 
 /// Every file written beside the pages: charts, open data, the feeds, the sitemap, robots.txt and
-/// the host's markers: (output path, content).
-pub fn data_files(site: &Site, strings: &[Strings]) -> Vec<(String, String)> {
-    let (mut out, feeds) = rayon::join(
+/// the host's markers: (output path, content); and where each person is in the open data.
+pub fn data_files(site: &Site, strings: &[Strings]) -> (Vec<(String, String)>, Spans) {
+    let ((mut out, spans), feeds) = rayon::join(
         || generated_files(site, strings),
         || feeds::files(site, strings),
     );
     out.extend(feeds);
-    out
+    (out, spans)
 }
 
 /// Files copied into the output: the theme's static folder, content assets, and every width of

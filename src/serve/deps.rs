@@ -64,9 +64,8 @@ pub enum Dep {
     Statement(String),
     Page(String),
     AllCards,
-    /// What the open data holds of anyone (`opendata::person`): the charts count people by it,
-    /// and the calendar dates them by it (birthdays, anniversaries of arrests).
-    AllRecords,
+    /// What the charts count and the calendar dates of anyone (see `counted`).
+    AllCounted,
     AllStatements,
 }
 
@@ -80,14 +79,14 @@ pub fn deps(site: &Site, job: Job) -> Vec<Dep> {
         Job::Statements | Job::Organisations => vec![Dep::AllStatements],
         Job::NotFound => Vec::new(),
         // The calendar shows cards, and dates them by birthdays, which cards do not show.
-        Job::ThisMonth => vec![Dep::AllCards, Dep::AllRecords],
+        Job::ThisMonth => vec![Dep::AllCards, Dep::AllCounted],
         Job::Alias(i, _) => vec![Dep::Profile(site.profiles[i].slug.clone())],
         Job::Content(i) => {
             let page = &site.pages[i];
             let mut d = vec![Dep::Page(page.path.clone())];
             // A chart counts people and statements: any of them can change its figures.
             if page.charts.iter().any(|c| !c.is_empty()) {
-                d.extend([Dep::AllRecords, Dep::AllStatements]);
+                d.extend([Dep::AllCounted, Dep::AllStatements]);
             }
             d
         }
@@ -124,9 +123,9 @@ pub struct Dirty {
     /// The people whose card (or place in the listings) may have changed: at first every saved
     /// profile; `keep_cards` narrows it once the new site is known.
     cards: HashSet<String>,
-    /// The people whose open data record may have changed: every saved profile, unless the
-    /// preview compared the records (`record_unchanged`).
-    records: HashSet<String>,
+    /// The people whose `counted` may have changed: every saved profile, unless the preview
+    /// compared it (`counted_unchanged`).
+    counted: HashSet<String>,
     statements: HashSet<String>,
     pages: HashSet<String>,
 }
@@ -142,7 +141,7 @@ impl Dirty {
         match role(rel, config) {
             Role::Profile(slug) => {
                 self.cards.insert(slug.clone());
-                self.records.insert(slug.clone());
+                self.counted.insert(slug.clone());
                 self.profiles.insert(slug);
             }
             Role::Statement(slug) => {
@@ -164,7 +163,7 @@ impl Dirty {
                 Dep::Statement(s) => self.statements.contains(s),
                 Dep::Page(p) => self.pages.contains(p),
                 Dep::AllCards => !self.cards.is_empty(),
-                Dep::AllRecords => !self.records.is_empty(),
+                Dep::AllCounted => !self.counted.is_empty(),
                 Dep::AllStatements => !self.statements.is_empty(),
             })
     }
@@ -185,9 +184,9 @@ impl Dirty {
         self.cards.remove(slug);
     }
 
-    /// The person's open data record is as it was.
-    pub fn record_unchanged(&mut self, slug: &str) {
-        self.records.remove(slug);
+    /// What the charts and the calendar read of the person is as it was (see `counted`).
+    pub fn counted_unchanged(&mut self, slug: &str) {
+        self.counted.remove(slug);
     }
 
     /// Before the first good build nothing can be told apart.
@@ -218,6 +217,24 @@ pub fn card(site: &Site, p: &Profile) -> String {
             p.charges
                 .iter()
                 .map(|&i| site.charges[i].id.clone())
+                .collect::<Vec<_>>(),
+        )
+    )
+}
+
+/// Everything of a person that the charts count them by (`charts::query`) and the calendar dates
+/// them by (`render::calendar`, which shows their card too): the facts, not the words. Indexes,
+/// compared within one site.
+pub fn counted(p: &Profile) -> String {
+    format!(
+        "{:?}",
+        (
+            (&p.slug, &p.name, p.status, p.gender),
+            (p.arrested, p.released, p.born),
+            (p.profession, p.case, p.prison, p.organisation, &p.charges),
+            p.earlier
+                .iter()
+                .map(|a| (a.arrested, a.released, &a.charges, a.prison))
                 .collect::<Vec<_>>(),
         )
     )

@@ -65,6 +65,7 @@ struct Good {
     files: Files,
     planned: HashSet<String>,
     targets: Targets,
+    spans: crate::opendata::Spans,
 }
 
 pub struct Preview {
@@ -203,7 +204,8 @@ impl Preview {
         for (source, rel) in cards {
             files.insert(rel, Body::File(source));
         }
-        for (rel, content) in render::data_files(site, &prepared.strings) {
+        let (data, spans) = render::data_files(site, &prepared.strings);
+        for (rel, content) in data {
             files.insert(rel, Body::Bytes(Arc::new(content.into_bytes())));
         }
 
@@ -228,6 +230,7 @@ impl Preview {
             files: files.clone(),
             planned,
             targets,
+            spans,
         });
         self.dirty = Dirty::default();
         Ok(Built {
@@ -293,8 +296,9 @@ impl Preview {
         }
         let data = |p| crate::opendata::person(site, &prepared.strings, p);
         let data_changed = data(&checked.before) != data(person);
-        if !data_changed {
-            self.dirty.record_unchanged(&slug);
+        let counted_changed = deps::counted(&checked.before) != deps::counted(person);
+        if !counted_changed {
+            self.dirty.counted_unchanged(&slug);
         }
         let selected: Vec<usize> = (0..g.jobs.len())
             .filter(|&i| self.dirty.touches(&g.deps[i]))
@@ -340,10 +344,24 @@ impl Preview {
                 Err(_) => return self.abandon(),
             }
         }
+        // The feeds and the sitemap show statements and addresses only: they stay as they were.
+        let mut data: Vec<(String, Vec<u8>)> = Vec::new();
+        if counted_changed {
+            let charts = crate::charts::files(site, &prepared.strings);
+            data.extend(charts.into_iter().map(|(rel, c)| (rel, c.into_bytes())));
+        }
         if data_changed {
-            for (rel, content) in render::data_files(site, &prepared.strings) {
-                changes.push((rel, Some(Body::Bytes(Arc::new(content.into_bytes())))));
+            let now = |path: &str| match g.files.get(path) {
+                Some(Body::Bytes(b)) => Some(b.clone()),
+                _ => None,
+            };
+            match g.spans.rewrite(site, &prepared.strings, i, now) {
+                Some(files) => data.extend(files),
+                None => return self.abandon(),
             }
+        }
+        for (rel, content) in data {
+            changes.push((rel, Some(Body::Bytes(Arc::new(content)))));
         }
         for (rel, body) in &changes {
             match body {
