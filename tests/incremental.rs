@@ -361,6 +361,15 @@ fn a_person_checked_alone_has_the_problems_a_whole_check_finds() {
     let data = bytes(preview.files().unwrap(), "data/profiles.json");
     assert!(String::from_utf8(data).unwrap().contains("1990-06-12"));
 
+    // Saved as some editors save: into a scratch file, renamed over the profile.
+    let scratch = root.join("profiles/ali-zeynal.md.tmp");
+    let text = std::fs::read_to_string(root.join(rel)).unwrap();
+    std::fs::write(&scratch, text.replace("firmly denies", "denies")).unwrap();
+    std::fs::rename(&scratch, root.join(rel)).unwrap();
+    preview.changed(Path::new("profiles/ali-zeynal.md.tmp"));
+    preview.changed(Path::new(rel));
+    good(&mut preview, root);
+
     // A link to a page the site does not have, then an id no list has: each an error at its place,
     // as a whole check reports it; each fix clears it.
     for (from, to, says) in [

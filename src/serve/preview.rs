@@ -262,6 +262,16 @@ impl Preview {
                 Role::Profile(s) if slug.get_or_insert_with(|| s.clone()) == &s => {
                     saved.push(root.join(rel))
                 }
+                // An editor's scratch file beside the profile, written and gone within the save
+                // (vim's `4913`, `anar.md.tmp` renamed to `anar.md`): the site never used it.
+                Role::Asset
+                    if rel.starts_with("profiles")
+                        && !root.join(rel).exists()
+                        && !site.profiles.iter().any(|p| {
+                            p.photo
+                                .as_ref()
+                                .is_some_and(|ph| ph.source == root.join(rel))
+                        }) => {}
                 _ => return None,
             }
         }
