@@ -72,6 +72,23 @@ fn one_profile_edit_renders_that_person_and_what_shows_them_only() {
     ))
     .unwrap();
     assert!(page.contains("Ali Zeynalov"));
+    // The listings he is in show his new name; the others do not show him.
+    let rendered = &second.rendered;
+    assert!(
+        rendered
+            .iter()
+            .any(|f| f == "people/status/detained/index.html")
+    );
+    let others: Vec<&String> = preview
+        .files()
+        .unwrap()
+        .keys()
+        .filter(|f| f.starts_with("people/status/") && !f.contains("detained"))
+        .collect();
+    assert!(!others.is_empty());
+    for f in others {
+        assert!(!rendered.contains(f), "{f} rendered again");
+    }
     assert_same_as_full_build(root, preview.files().unwrap());
 }
 

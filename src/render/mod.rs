@@ -45,12 +45,12 @@ pub struct Written {
     pub bytes: usize,
 }
 
-/// One unit of rendering: a page, or a group of pages made together (the listings), in one language.
+/// One unit of rendering: a page in one language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Job {
     Home,
     People,
-    Listings,
+    Listing(Listing),
     Person(usize),
     Alias(usize, usize),
     Statements,
@@ -62,6 +62,44 @@ pub enum Job {
     NotFound,
 }
 
+/// A page of the people of one status, profession, case, charge or prison (an index into
+/// `site.index.people_of_status`, or into the site's list of them).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Listing {
+    Status(usize),
+    Profession(usize),
+    Case(usize),
+    Charge(usize),
+    Prison(usize),
+}
+
+impl Listing {
+    /// Every listing with someone in it: those with a page.
+    pub fn all(site: &Site) -> Vec<Listing> {
+        let ix = &site.index;
+        let mut out: Vec<Listing> = (0..ix.people_of_status.len())
+            .map(Listing::Status)
+            .collect();
+        out.extend((0..ix.people_of_profession.len()).map(Listing::Profession));
+        out.extend((0..ix.people_of_case.len()).map(Listing::Case));
+        out.extend((0..ix.people_of_charge.len()).map(Listing::Charge));
+        out.extend((0..ix.people_of_prison.len()).map(Listing::Prison));
+        out.retain(|l| !l.people(site).is_empty());
+        out
+    }
+
+    pub fn people(self, site: &Site) -> &[usize] {
+        let ix = &site.index;
+        match self {
+            Listing::Status(i) => &ix.people_of_status[i].1,
+            Listing::Profession(i) => &ix.people_of_profession[i],
+            Listing::Case(i) => &ix.people_of_case[i],
+            Listing::Charge(i) => &ix.people_of_charge[i],
+            Listing::Prison(i) => &ix.people_of_prison[i],
+        }
+    }
+}
+
 pub fn jobs(site: &Site) -> Vec<(Lang, Job)> {
     let mut out = Vec::new();
     for lang in site.config.langs() {
@@ -69,12 +107,16 @@ pub fn jobs(site: &Site) -> Vec<(Lang, Job)> {
             [
                 Job::Home,
                 Job::People,
-                Job::Listings,
                 Job::Statements,
                 Job::Organisations,
                 Job::ThisMonth,
             ]
             .map(|j| (lang, j)),
+        );
+        out.extend(
+            Listing::all(site)
+                .into_iter()
+                .map(|l| (lang, Job::Listing(l))),
         );
         out.extend((0..site.profiles.len()).map(|i| (lang, Job::Person(i))));
         for (i, p) in site.profiles.iter().enumerate() {
@@ -93,7 +135,7 @@ fn pages_of(v: &Views, job: Job) -> Vec<Page> {
     match job {
         Job::Home => vec![pages::home(v)],
         Job::People => vec![pages::people(v)],
-        Job::Listings => pages::listings(v),
+        Job::Listing(l) => pages::listing(v, l).into_iter().collect(),
         Job::Person(i) => vec![pages::person(v, i)],
         Job::Alias(i, a) => vec![pages::alias(v, i, &v.site.profiles[i].aliases[a])],
         Job::Statements => vec![pages::statements(v)],

@@ -12,7 +12,7 @@ use std::path::Path;
 use crate::config::Config;
 use crate::load::{Role, role};
 use crate::model::{Profile, Site};
-use crate::render::Job;
+use crate::render::{Job, Listing};
 use crate::text::Lang;
 
 /// A job, named by what it renders rather than by its place in the site's vectors, which move
@@ -21,7 +21,8 @@ use crate::text::Lang;
 pub enum Key {
     Home,
     People,
-    Listings,
+    /// A listing, by its address.
+    Listing(String),
     Person(String),
     Alias(String, String),
     Statements,
@@ -37,7 +38,7 @@ pub fn key(site: &Site, lang: Lang, job: Job) -> (Lang, Key) {
     let key = match job {
         Job::Home => Key::Home,
         Job::People => Key::People,
-        Job::Listings => Key::Listings,
+        Job::Listing(l) => Key::Listing(listing_path(site, l)),
         Job::Person(i) => Key::Person(site.profiles[i].slug.clone()),
         Job::Alias(i, a) => Key::Alias(
             site.profiles[i].slug.clone(),
@@ -69,13 +70,25 @@ pub enum Dep {
     AllStatements,
 }
 
+fn listing_path(site: &Site, l: Listing) -> String {
+    use crate::urls;
+    match l {
+        Listing::Status(i) => urls::status(site.index.people_of_status[i].0),
+        Listing::Profession(i) => urls::profession(&site.professions[i].id),
+        Listing::Case(i) => urls::case(&site.cases[i].id),
+        Listing::Charge(i) => urls::charge(&site.charges[i].id),
+        Listing::Prison(i) => urls::prison(&site.prisons[i].id),
+    }
+}
+
 pub fn deps(site: &Site, job: Job) -> Vec<Dep> {
     let card = |i: usize| Dep::Card(site.profiles[i].slug.clone());
     let statement = |i: usize| Dep::Statement(site.statements[i].slug.clone());
     let ix = &site.index;
     match job {
         Job::Home => vec![Dep::AllCards, Dep::AllStatements],
-        Job::People | Job::Listings => vec![Dep::AllCards],
+        Job::People => vec![Dep::AllCards],
+        Job::Listing(l) => l.people(site).iter().map(|&p| card(p)).collect(),
         Job::Statements | Job::Organisations => vec![Dep::AllStatements],
         Job::NotFound => Vec::new(),
         // The calendar shows cards, and dates them by birthdays, which cards do not show.
