@@ -114,7 +114,7 @@ impl Preview {
     pub fn rebuild(&mut self) -> Result<Built, Vec<Diagnostic>> {
         let started = Instant::now();
         if let Some(built) = self.patch(started) {
-            return built;
+            return Ok(built);
         }
         let prepared = build::prepare(&self.opts, &mut self.cache).map_err(|d| d.sorted())?;
         let site = &prepared.site;
@@ -246,9 +246,8 @@ impl Preview {
     /// Rebuilds after a save of one person's files alone, which the watcher named, without
     /// loading, validating or rendering the rest of the site again. `None` when that cannot give
     /// what a whole rebuild gives (`validate::person` says when), or when the save has errors,
-    /// which a whole rebuild then reports with all the others; nothing is changed then but the
-    /// cache of parsed files.
-    fn patch(&mut self, started: Instant) -> Option<Result<Built, Vec<Diagnostic>>> {
+    /// which a whole rebuild then reports with all the others.
+    fn patch(&mut self, started: Instant) -> Option<Built> {
         let g = self.good.as_mut()?;
         if self.dirty.everything || self.changed.is_empty() {
             return None;
@@ -392,20 +391,20 @@ impl Preview {
             .collect();
         diagnostics.extend(checked.diagnostics);
         self.dirty = Dirty::default();
-        Some(Ok(Built {
+        Some(Built {
             files: Update::Changed(changes),
             rendered,
             pages: g.pages.len(),
             took: started.elapsed(),
             warnings,
             total_warnings: diagnostics.warnings(),
-        }))
+        })
     }
 
     /// A patch that failed once the person was put in the site: that site is no longer the last
     /// good one, so a whole rebuild makes everything again (and reports the problems with all
     /// the others), while the server goes on serving what it has.
-    fn abandon(&mut self) -> Option<Result<Built, Vec<Diagnostic>>> {
+    fn abandon(&mut self) -> Option<Built> {
         self.good = None;
         self.dirty = Dirty::all();
         None
