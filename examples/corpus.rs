@@ -323,7 +323,10 @@ fn photo_files(dir: &Path) -> Vec<PathBuf> {
         .collect();
     files.sort();
     if files.is_empty() {
-        usage(&format!("--photos-from {}: no JPEG or PNG file", dir.display()));
+        usage(&format!(
+            "--photos-from {}: no JPEG or PNG file",
+            dir.display()
+        ));
     }
     files
 }
@@ -553,7 +556,10 @@ fn profile(out: &Path, s: &Sizes, rng: &mut Rng, people: &[Person], i: usize, p:
         Some(real) => {
             let ext = real.extension().and_then(|e| e.to_str()).unwrap_or("jpg");
             let bytes = std::fs::read(real).expect("read a photo of --photos-from");
-            Some((format!("photos/{}.{}", p.slug, ext.to_ascii_lowercase()), bytes))
+            Some((
+                format!("photos/{}.{}", p.slug, ext.to_ascii_lowercase()),
+                bytes,
+            ))
         }
         None => small.map(|png| (format!("photos/{}.png", p.slug), png)),
     };

@@ -96,6 +96,7 @@ fn prepare_timed(
             drafts: opts.drafts,
             today: opts.today,
         },
+        &cache.images,
     );
     diags.extend(more);
     timer.lap("validate");

@@ -183,6 +183,11 @@ impl Diagnostics {
         self.items.is_empty()
     }
 
+    /// Keeps the problems `keep` says yes to (`vigil serve` drops those of files it checks again).
+    pub fn retain(&mut self, keep: impl FnMut(&Diagnostic) -> bool) {
+        self.items.retain(keep);
+    }
+
     /// Sorted by file and line so a report reads top to bottom like the repository.
     pub fn sorted(mut self) -> Vec<Diagnostic> {
         self.items

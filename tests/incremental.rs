@@ -6,7 +6,7 @@ mod support;
 use std::path::Path;
 
 use support::{edit, example};
-use vigil::serve::{Body, Files, Preview};
+use vigil::serve::{Body, Files, Preview, Update};
 
 fn options(root: &Path) -> vigil::build::Options {
     vigil::build::Options {
@@ -28,10 +28,9 @@ fn bytes(files: &Files, name: &str) -> Vec<u8> {
 
 /// The files of a full build, compared one by one with `files`.
 fn assert_same_as_full_build(root: &Path, files: &Files) {
-    let full = Preview::new(options(root))
-        .rebuild()
-        .expect("a good build")
-        .files;
+    let mut preview = Preview::new(options(root));
+    preview.rebuild().expect("a good build");
+    let full = preview.files().expect("built");
     let mut a: Vec<&String> = files.keys().collect();
     let mut b: Vec<&String> = full.keys().collect();
     a.sort();
@@ -67,9 +66,30 @@ fn one_profile_edit_renders_that_person_and_what_shows_them_only() {
         second.rendered.len(),
         second.pages
     );
-    let page = String::from_utf8(bytes(&second.files, "people/ali-zeynal/index.html")).unwrap();
+    let page = String::from_utf8(bytes(
+        preview.files().unwrap(),
+        "people/ali-zeynal/index.html",
+    ))
+    .unwrap();
     assert!(page.contains("Ali Zeynalov"));
-    assert_same_as_full_build(root, &second.files);
+    // The listings he is in show his new name; the others do not show him.
+    let rendered = &second.rendered;
+    assert!(
+        rendered
+            .iter()
+            .any(|f| f == "people/status/detained/index.html")
+    );
+    let others: Vec<&String> = preview
+        .files()
+        .unwrap()
+        .keys()
+        .filter(|f| f.starts_with("people/status/") && !f.contains("detained"))
+        .collect();
+    assert!(!others.is_empty());
+    for f in others {
+        assert!(!rendered.contains(f), "{f} rendered again");
+    }
+    assert_same_as_full_build(root, preview.files().unwrap());
 }
 
 #[test]
@@ -113,7 +133,7 @@ fn a_summary_edit_leaves_the_pages_with_his_card_alone() {
         );
     }
     assert!(rendered.len() < 10, "{rendered:?}");
-    assert_same_as_full_build(root, &built.files);
+    assert_same_as_full_build(root, preview.files().unwrap());
 }
 
 #[test]
@@ -139,14 +159,14 @@ fn adding_removing_and_linking_people_match_a_full_build() {
     preview.changed(Path::new(
         "content/statements/amnesty-downward-spiral-2013.yaml",
     ));
-    let built = preview.rebuild().expect("good");
+    preview.rebuild().expect("good");
     let statement = String::from_utf8(bytes(
-        &built.files,
+        preview.files().unwrap(),
         "statements/amnesty-downward-spiral-2013/index.html",
     ))
     .unwrap();
     assert!(statement.contains("Nigar Test"));
-    assert_same_as_full_build(root, &built.files);
+    assert_same_as_full_build(root, preview.files().unwrap());
 
     // Removed again: their pages go, and so does their card everywhere.
     std::fs::remove_file(root.join("profiles/nigar-test.md")).unwrap();
@@ -160,9 +180,14 @@ fn adding_removing_and_linking_people_match_a_full_build() {
     preview.changed(Path::new(
         "content/statements/amnesty-downward-spiral-2013.yaml",
     ));
-    let built = preview.rebuild().expect("good");
-    assert!(!built.files.contains_key("people/nigar-test/index.html"));
-    assert_same_as_full_build(root, &built.files);
+    preview.rebuild().expect("good");
+    assert!(
+        !preview
+            .files()
+            .unwrap()
+            .contains_key("people/nigar-test/index.html")
+    );
+    assert_same_as_full_build(root, preview.files().unwrap());
 }
 
 #[test]
@@ -202,10 +227,11 @@ fn a_broken_save_keeps_the_last_good_build_and_the_fix_catches_up() {
         "status:",
     );
     preview.changed(Path::new("profiles/ali-zeynal.md"));
-    let built = preview.rebuild().expect("fixed");
-    let card_page = String::from_utf8(bytes(&built.files, "people/index.html")).unwrap();
+    preview.rebuild().expect("fixed");
+    let card_page =
+        String::from_utf8(bytes(preview.files().unwrap(), "people/index.html")).unwrap();
     assert!(card_page.contains("Ali Zeynalov"));
-    assert_same_as_full_build(root, &built.files);
+    assert_same_as_full_build(root, preview.files().unwrap());
 }
 
 #[test]
@@ -230,7 +256,7 @@ fn a_menu_title_change_renders_every_page() {
     let built = preview.rebuild().expect("good");
     assert!(page.contains("\nmenu:"), "about.md is in the menu");
     assert_eq!(built.rendered.len(), built.pages);
-    assert_same_as_full_build(root, &built.files);
+    assert_same_as_full_build(root, preview.files().unwrap());
 }
 
 /// The preview skips reading files whose size and times have not changed: a save that keeps the
@@ -261,15 +287,157 @@ fn a_save_of_the_same_size_and_time_is_still_seen() {
             (after.len(), after.modified().unwrap())
         );
         preview.changed(Path::new(rel));
-        let built = preview.rebuild().expect("still good");
+        preview.rebuild().expect("still good");
         assert!(
-            page(&built.files).contains(&to[to.len() - 6..]),
+            page(preview.files().unwrap()).contains(&to[to.len() - 6..]),
             "{to} is shown"
         );
-        assert_same_as_full_build(root, &built.files);
+        assert_same_as_full_build(root, preview.files().unwrap());
         // Long enough for the stamps to be trusted (`load::SETTLED`), and a build that takes them.
         std::thread::sleep(std::time::Duration::from_millis(3200));
         preview.changed(Path::new(rel));
         preview.rebuild().expect("still good");
     }
+}
+
+/// Every problem as it reads, in order: what a report shows.
+fn problems<'a>(all: impl IntoIterator<Item = &'a vigil::diag::Diagnostic>) -> Vec<String> {
+    let mut out: Vec<String> = all
+        .into_iter()
+        .map(|d| {
+            format!(
+                "{}:{}:{} {:?} {} ({:?})",
+                d.file.display(),
+                d.line,
+                d.col,
+                d.severity,
+                d.message,
+                d.hint
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn check(root: &Path) -> Vec<String> {
+    problems(vigil::build::check(&options(root)).diagnostics.iter())
+}
+
+/// A save of one person's files is checked without checking the whole site again: the problems the
+/// preview knows must be, every time, those a whole check of the same files finds.
+#[test]
+fn a_person_checked_alone_has_the_problems_a_whole_check_finds() {
+    let site = example();
+    let root = site.path();
+    let rel = "profiles/ali-zeynal.md";
+    let mut preview = Preview::new(options(root));
+    preview.rebuild().expect("the example builds");
+    let good = |preview: &mut Preview, root: &Path| {
+        let built = preview.rebuild().expect("good");
+        assert!(
+            matches!(built.files, Update::Changed(_)),
+            "only what the save changed is sent"
+        );
+        assert_eq!(problems(preview.diagnostics().unwrap().iter()), check(root));
+        assert_same_as_full_build(root, preview.files().unwrap());
+        built
+    };
+
+    // The biography alone: his page is rendered again, and nothing else needs to be checked.
+    edit(
+        root,
+        rel,
+        "He denies the charges",
+        "He firmly denies the charges",
+    );
+    preview.changed(Path::new(rel));
+    let built = good(&mut preview, root);
+    let mut rendered = built.rendered.clone();
+    rendered.sort();
+    assert_eq!(
+        rendered,
+        [
+            "az/people/ali-zeynal/index.html",
+            "people/ali-zeynal/index.html"
+        ]
+    );
+    let page = bytes(preview.files().unwrap(), "people/ali-zeynal/index.html");
+    assert!(String::from_utf8(page).unwrap().contains("firmly denies"));
+
+    // A birthday this month, which his card does not show: the calendar shows it (and the
+    // open data holds it), as a full build makes them.
+    edit(root, rel, "gender: male", "gender: male\nborn: 1990-06-12");
+    preview.changed(Path::new(rel));
+    let built = good(&mut preview, root);
+    assert!(
+        built.rendered.iter().any(|f| f == "this-month/index.html"),
+        "{:?}",
+        built.rendered
+    );
+    let data = bytes(preview.files().unwrap(), "data/profiles.json");
+    assert!(String::from_utf8(data).unwrap().contains("1990-06-12"));
+
+    // Saved as some editors save: into a scratch file, renamed over the profile.
+    let scratch = root.join("profiles/ali-zeynal.md.tmp");
+    let text = std::fs::read_to_string(root.join(rel)).unwrap();
+    std::fs::write(&scratch, text.replace("firmly denies", "denies")).unwrap();
+    std::fs::rename(&scratch, root.join(rel)).unwrap();
+    preview.changed(Path::new("profiles/ali-zeynal.md.tmp"));
+    preview.changed(Path::new(rel));
+    good(&mut preview, root);
+
+    // A link to a page the site does not have, then an id no list has: each an error at its place,
+    // as a whole check reports it; each fix clears it.
+    for (from, to, says) in [
+        (
+            "(/people/akif-gurbanov/)",
+            "(/people/akif-gurbanovv/)",
+            "leads to no page",
+        ),
+        ("case: toplum-tv", "case: toplum", "unknown case `toplum`"),
+    ] {
+        edit(root, rel, from, to);
+        preview.changed(Path::new(rel));
+        let Err(found) = preview.rebuild() else {
+            panic!("`{to}` is an error")
+        };
+        assert!(
+            found
+                .iter()
+                .any(|d| d.file == Path::new(rel) && d.line > 1 && d.message.contains(says)),
+            "{says} in {:?}",
+            problems(&found)
+        );
+        let errors = |all: Vec<String>| -> Vec<String> {
+            all.into_iter().filter(|p| p.contains(" Error ")).collect()
+        };
+        assert_eq!(errors(problems(&found)), errors(check(root)));
+        edit(root, rel, to, from);
+        preview.changed(Path::new(rel));
+        preview.rebuild().expect("fixed");
+        assert_eq!(problems(preview.diagnostics().unwrap().iter()), check(root));
+        assert_same_as_full_build(root, preview.files().unwrap());
+    }
+
+    // A translation without its biography: a warning (on the profile, which lists the
+    // translations), which goes when the biography is back.
+    let az = "profiles/ali-zeynal.az.md";
+    let text = std::fs::read_to_string(root.join(az)).unwrap();
+    let front = &text[..text.find("\n---\n").unwrap() + 5];
+    std::fs::write(root.join(az), front).unwrap();
+    preview.changed(Path::new(az));
+    good(&mut preview, root);
+    assert!(
+        preview
+            .diagnostics()
+            .unwrap()
+            .iter()
+            .any(|d| d.message.contains("ali-zeynal.az.md has no biography yet")),
+        "{:?}",
+        problems(preview.diagnostics().unwrap().iter())
+    );
+    std::fs::write(root.join(az), &text).unwrap();
+    preview.changed(Path::new(az));
+    good(&mut preview, root);
 }

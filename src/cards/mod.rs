@@ -137,9 +137,11 @@ pub fn alt(v: &Views, kind_person: Option<usize>, statement: Option<usize>) -> S
 }
 
 /// Every card of the site as (output path, what it shows, the photo to draw).
+/// The cards to draw: every card, or (`person`) those of one person alone.
 fn plan<'a>(
     site: &'a Site,
     strings: &[Strings],
+    person: Option<usize>,
 ) -> Vec<(String, Card, Option<&'a crate::images::Image>)> {
     let config = &site.config;
     let mut out = Vec::new();
@@ -162,7 +164,11 @@ fn plan<'a>(
             photo,
             version: VERSION,
         };
-        for p in &site.profiles {
+        let people = match person {
+            Some(i) => &site.profiles[i..=i],
+            None => &site.profiles[..],
+        };
+        for p in people {
             let name = p.name.in_lang(lang).to_string();
             let image = p.photo.as_ref().and_then(|ph| site.media.get(&ph.output));
             out.push((
@@ -177,6 +183,9 @@ fn plan<'a>(
                 ),
                 image,
             ));
+        }
+        if person.is_some() {
+            continue;
         }
         for s in &site.statements {
             out.push((
@@ -214,12 +223,31 @@ pub fn files(
     strings: &[Strings],
     fonts: &Fonts,
 ) -> Result<Vec<(PathBuf, String)>, Diagnostics> {
+    draw_cached(site, plan(site, strings, None), fonts)
+}
+
+/// The cards of the person at `i` alone, as `files` gives them (`vigil serve`, after an edit to
+/// that person's card).
+pub fn person_files(
+    site: &Site,
+    strings: &[Strings],
+    fonts: &Fonts,
+    i: usize,
+) -> Result<Vec<(PathBuf, String)>, Diagnostics> {
+    draw_cached(site, plan(site, strings, Some(i)), fonts)
+}
+
+fn draw_cached(
+    site: &Site,
+    plan: Vec<(String, Card, Option<&crate::images::Image>)>,
+    fonts: &Fonts,
+) -> Result<Vec<(PathBuf, String)>, Diagnostics> {
     let dir = site.media.cache_dir.join("cards");
     let mut font_hash = std::hash::DefaultHasher::new();
     fonts.regular.hash(&mut font_hash);
     fonts.bold.hash(&mut font_hash);
     let font_hash = font_hash.finish();
-    let results: Vec<Result<(PathBuf, String), Diagnostic>> = plan(site, strings)
+    let results: Vec<Result<(PathBuf, String), Diagnostic>> = plan
         .into_par_iter()
         .map(|(rel, card, image)| {
             let mut h = std::hash::DefaultHasher::new();

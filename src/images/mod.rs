@@ -7,7 +7,7 @@ pub mod pixels;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Mutex};
 use std::time::SystemTime;
 
 use rayon::prelude::*;
@@ -138,7 +138,7 @@ pub fn variant_path(output: &str, width: u32) -> String {
 /// Processes every image used (each source once, and each distinct original once: two people may
 /// share a photo, and two threads making the same cache folder would undo each other's work),
 /// reporting those that cannot be read at the place that names them.
-pub fn process(uses: Vec<Use>, cache_dir: &Path, diags: &mut Diagnostics) -> Media {
+pub fn process(uses: Vec<Use>, cache_dir: &Path, seen: &Seen, diags: &mut Diagnostics) -> Media {
     let mut by_output: BTreeMap<String, Use> = BTreeMap::new();
     for u in uses {
         by_output.entry(u.output.clone()).or_insert(u);
@@ -146,7 +146,7 @@ pub fn process(uses: Vec<Use>, cache_dir: &Path, diags: &mut Diagnostics) -> Med
     let uses: Vec<(String, Use)> = by_output.into_iter().collect();
     let found: Vec<Result<Found, String>> = uses
         .par_iter()
-        .map(|(_, u)| find(&u.source, u.widths, cache_dir))
+        .map(|(_, u)| find(&u.source, u.widths, cache_dir, seen))
         .collect();
     let mut to_make: BTreeMap<&Path, &Missing> = BTreeMap::new();
     for f in found.iter().flatten() {
@@ -166,7 +166,7 @@ pub fn process(uses: Vec<Use>, cache_dir: &Path, diags: &mut Diagnostics) -> Med
         let p = match f {
             Ok(Found::Ready(p)) => Ok(p.clone()),
             Ok(Found::Missing(m)) => made[m.dir.as_path()].clone().inspect(|p| {
-                seen()
+                seen.0
                     .lock()
                     .expect("not poisoned")
                     .insert(m.key.clone(), (m.stamp.0, m.stamp.1, p.clone()));
@@ -215,14 +215,11 @@ struct Processed {
     widths: Vec<(u32, u32)>,
 }
 
-/// Originals already seen by this process (`vigil serve`), by path, size and time of change, so
-/// that a save elsewhere does not even hash them again.
-type Seen = HashMap<(PathBuf, Widths), (u64, Option<SystemTime>, Arc<Processed>)>;
-
-fn seen() -> &'static Mutex<Seen> {
-    static SEEN: OnceLock<Mutex<Seen>> = OnceLock::new();
-    SEEN.get_or_init(Default::default)
-}
+/// Originals already processed, by path and widths, with the size and time of change they had:
+/// `vigil serve` keeps them from one rebuild to the next (in its `load::Cache`), so that a save
+/// elsewhere does not even hash them again. A one-off build starts with none.
+#[derive(Default)]
+pub struct Seen(Mutex<HashMap<(PathBuf, Widths), (u64, Option<SystemTime>, Arc<Processed>)>>);
 
 enum Found {
     Ready(Arc<Processed>),
@@ -240,11 +237,11 @@ struct Missing {
     stamp: (u64, Option<SystemTime>),
 }
 
-fn find(source: &Path, widths: Widths, cache_dir: &Path) -> Result<Found, String> {
+fn find(source: &Path, widths: Widths, cache_dir: &Path, seen: &Seen) -> Result<Found, String> {
     let meta = std::fs::metadata(source).map_err(|e| e.to_string())?;
     let stamp = (meta.len(), meta.modified().ok());
     let key = (source.to_path_buf(), widths);
-    if let Some((len, time, p)) = seen().lock().expect("not poisoned").get(&key) {
+    if let Some((len, time, p)) = seen.0.lock().expect("not poisoned").get(&key) {
         if (*len, *time) == stamp && p.dir.is_dir() {
             return Ok(Found::Ready(p.clone()));
         }
@@ -258,7 +255,7 @@ fn find(source: &Path, widths: Widths, cache_dir: &Path) -> Result<Found, String
         .join(format!("{:016x}", h.finish()));
     if let Some(p) = read_cached(&dir, hash) {
         let p = Arc::new(p);
-        seen()
+        seen.0
             .lock()
             .expect("not poisoned")
             .insert(key, (stamp.0, stamp.1, p.clone()));

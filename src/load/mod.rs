@@ -101,6 +101,8 @@ pub struct Cache {
     /// A one-off build or check loads once: keeping a copy of every text and parsed file would
     /// double its memory and time for nothing.
     off: bool,
+    /// The images processed so far (validation processes them).
+    pub images: crate::images::Seen,
 }
 
 struct Entry {
@@ -167,6 +169,88 @@ impl Cache {
             ..Cache::default()
         }
     }
+
+    fn remember(&mut self, path: PathBuf, fresh: Fresh, parsed: &Parsed) {
+        match fresh {
+            Fresh::Cached => {}
+            Fresh::Restamped(stamp) => {
+                if let Some(e) = self.docs.get_mut(&path) {
+                    e.stamp = stamp;
+                }
+            }
+            Fresh::Parsed(stamp, text) => {
+                let entry = Entry {
+                    stamp,
+                    text,
+                    parsed: parsed.clone(),
+                };
+                self.docs.insert(path, entry);
+            }
+        }
+    }
+
+    /// One person's files (their profile and its translations) as `load` would give them, for
+    /// `vigil serve`, whose watcher names the files saved since the last load: those are read
+    /// again, the others taken from the cache without looking at the disk. `None` when this cannot
+    /// stand for a whole load: a file saved is new, gone, a link, unreadable, or not one of the
+    /// person's; the person has no profile, or a second one.
+    pub fn person(
+        &mut self,
+        root: &Path,
+        config: &Config,
+        slug: &str,
+        saved: &[PathBuf],
+    ) -> Option<(Doc<ProfileFront>, Vec<Doc<ProfileTranslationFront>>)> {
+        if self.off || self.languages != config.languages {
+            return None;
+        }
+        for path in saved {
+            // Only a file the last load saw: a new one could be a second profile, found by a walk.
+            self.docs.get(path)?;
+            // The walk's checks of links (where they lead) are not made here.
+            if std::fs::symlink_metadata(path)
+                .ok()?
+                .file_type()
+                .is_symlink()
+            {
+                return None;
+            }
+            let within = path.strip_prefix(root.join("profiles")).ok()?;
+            let name = within.file_name()?.to_string_lossy().into_owned();
+            let within = within.to_string_lossy().replace('\\', "/");
+            let (kind, key, lang) = classify("profiles", &within, &name, config).ok()??;
+            if key != slug {
+                return None;
+            }
+            let found = Found {
+                path: path.clone(),
+                kind,
+                key,
+                lang,
+            };
+            let (fresh, parsed) = parse_cached(root, found, &self.docs, true).ok()?;
+            self.remember(path.clone(), fresh, &parsed);
+        }
+        let mut profile = None;
+        let mut translations: Vec<(&PathBuf, Doc<ProfileTranslationFront>)> = Vec::new();
+        for (path, e) in &self.docs {
+            match &e.parsed {
+                Parsed::Profile(d) if d.key == slug => {
+                    if profile.replace(d.clone()).is_some() {
+                        return None;
+                    }
+                }
+                Parsed::ProfileTranslation(d) if d.key == slug => {
+                    translations.push((path, d.clone()))
+                }
+                _ => {}
+            }
+        }
+        let profile = profile?;
+        // In the order of the walk, which the files of one folder follow.
+        translations.sort_by(|a, b| a.0.cmp(b.0));
+        Some((profile, translations.into_iter().map(|(_, d)| d).collect()))
+    }
 }
 
 pub fn load(root: &Path, config: &Config, cache: &mut Cache) -> (Loaded, Diagnostics) {
@@ -206,22 +290,7 @@ pub fn load(root: &Path, config: &Config, cache: &mut Cache) -> (Loaded, Diagnos
     for (path, p, defines) in parsed {
         seen.insert(path.clone());
         let p = p.map(|(fresh, parsed)| {
-            match fresh {
-                Fresh::Cached => {}
-                Fresh::Restamped(stamp) => {
-                    if let Some(e) = cache.docs.get_mut(&path) {
-                        e.stamp = stamp;
-                    }
-                }
-                Fresh::Parsed(stamp, text) => {
-                    let entry = Entry {
-                        stamp,
-                        text,
-                        parsed: parsed.clone(),
-                    };
-                    cache.docs.insert(path, entry);
-                }
-            }
+            cache.remember(path, fresh, &parsed);
             parsed
         });
         match p {

@@ -7,7 +7,7 @@ mod records;
 use serde::Serialize;
 
 use crate::i18n::Strings;
-use crate::model::Site;
+use crate::model::{Profile, Site};
 use crate::text::Lang;
 use crate::urls;
 
@@ -24,6 +24,22 @@ struct File<T: Serialize> {
     #[serde(flatten)]
     header: Header,
     items: Vec<T>,
+}
+
+/// What the data files hold of one person, in every language. The charts count only what it
+/// holds too: while it stays the same, so do the data and chart files (`vigil serve`).
+pub fn person(site: &Site, strings: &[Strings], p: &Profile) -> String {
+    site.config
+        .langs()
+        .map(|lang| {
+            let r = Records {
+                site,
+                t: &strings[lang.index()],
+                lang,
+            };
+            serde_json::to_string(&r.profile(p)).expect("a record serializes")
+        })
+        .collect()
 }
 
 /// The paths `files` writes, without making anything: what pages may link to.
@@ -44,7 +60,13 @@ pub fn paths(site: &Site) -> Vec<String> {
 
 /// (output path, content) of every data file of every language.
 pub fn files(site: &Site, strings: &[Strings]) -> Vec<(String, String)> {
+    files_with_spans(site, strings).0
+}
+
+/// `files`, and where each person's part of the people's files lies in them.
+pub fn files_with_spans(site: &Site, strings: &[Strings]) -> (Vec<(String, String)>, Spans) {
     let mut out = Vec::new();
+    let mut spans = Spans::default();
     for lang in site.config.langs() {
         let r = Records {
             site,
@@ -53,8 +75,12 @@ pub fn files(site: &Site, strings: &[Strings]) -> Vec<(String, String)> {
         };
         let path = |p: &str| urls::file(&site.config, lang, p);
         let profiles: Vec<_> = site.profiles.iter().map(|p| r.profile(p)).collect();
-        out.push((path(PROFILES_CSV), profiles_csv(&profiles)));
-        out.push((path(PROFILES_JSON), json(r.header("profiles"), profiles)));
+        let (people_csv, csv_at) = profiles_csv(&profiles);
+        let (people_json, json_at) = profiles_json(r.header("profiles"), &profiles);
+        out.push((path(PROFILES_CSV), people_csv));
+        out.push((path(PROFILES_JSON), people_json));
+        spans.csv.push(csv_at);
+        spans.json.push(json_at);
         let statements = (0..site.statements.len()).map(|i| r.statement(i)).collect();
         out.push((
             path(STATEMENTS_JSON),
@@ -68,7 +94,59 @@ pub fn files(site: &Site, strings: &[Strings]) -> Vec<(String, String)> {
             json(r.header("organisations"), organisations),
         ));
     }
-    out
+    (out, spans)
+}
+
+/// Where each person's part lies in the people's JSON and CSV files of each language: person `i`
+/// is `at[i]..at[i + 1]`. With it `vigil serve` writes again the part of a person whose record
+/// changed, rather than every record of every person.
+#[derive(Default)]
+pub struct Spans {
+    json: Vec<Vec<usize>>,
+    csv: Vec<Vec<usize>>,
+}
+
+impl Spans {
+    /// The people's files with the part of the person at `i` made again from `site`, as
+    /// (output path, content), given each file's content now; `None` if one is not there.
+    pub fn rewrite(
+        &mut self,
+        site: &Site,
+        strings: &[Strings],
+        i: usize,
+        now: impl Fn(&str) -> Option<std::sync::Arc<Vec<u8>>>,
+    ) -> Option<Vec<(String, Vec<u8>)>> {
+        let mut out = Vec::new();
+        for lang in site.config.langs() {
+            let r = Records {
+                site,
+                t: &strings[lang.index()],
+                lang,
+            };
+            let record = r.profile(&site.profiles[i]);
+            let row = csv_rows(std::slice::from_ref(&record), false).0;
+            let item = json_item(i, &record);
+            let l = lang.index();
+            for (file, at, part) in [
+                (PROFILES_CSV, self.csv.get_mut(l)?, row),
+                (PROFILES_JSON, self.json.get_mut(l)?, item),
+            ] {
+                let path = urls::file(&site.config, lang, file);
+                let text = now(&path)?;
+                let (start, end) = (*at.get(i)?, *at.get(i + 1)?);
+                let mut new = Vec::with_capacity(text.len() + part.len());
+                new.extend_from_slice(text.get(..start)?);
+                new.extend_from_slice(part.as_bytes());
+                new.extend_from_slice(text.get(end..)?);
+                let grown = part.len() as isize - (end - start) as isize;
+                for a in &mut at[i + 1..] {
+                    *a = a.checked_add_signed(grown)?;
+                }
+                out.push((path, new));
+            }
+        }
+        Some(out)
+    }
 }
 
 /// The data files' links in one language, for the people index.
@@ -86,34 +164,49 @@ fn json<T: Serialize>(header: Header, items: Vec<T>) -> String {
 }
 
 /// One line per person; lists (charges) joined with `;`, earlier arrests left to the JSON file.
-fn profiles_csv(profiles: &[records::ProfileRecord]) -> String {
+/// With where each person's line starts, and where the last ends.
+fn profiles_csv(profiles: &[records::ProfileRecord]) -> (String, Vec<usize>) {
+    csv_rows(profiles, true)
+}
+
+/// The lines of `profiles`, after the line of column names if `header`; with where each starts.
+fn csv_rows(profiles: &[records::ProfileRecord], header: bool) -> (String, Vec<usize>) {
     let mut w = csv::Writer::from_writer(Vec::new());
-    let _ = w.write_record([
-        "slug",
-        "url",
-        "name",
-        "status",
-        "status_label",
-        "held",
-        "arrested",
-        "released",
-        "days_held",
-        "born",
-        "gender",
-        "profession",
-        "profession_name",
-        "organisation",
-        "organisation_name",
-        "case",
-        "case_name",
-        "charges",
-        "charge_articles",
-        "sentence",
-        "prison",
-        "prison_name",
-        "summary",
-        "earlier_arrests",
-    ]);
+    let mut at = Vec::with_capacity(profiles.len() + 1);
+    // Each line is written out at once, so the length written so far is where the next starts.
+    let mut mark = |w: &mut csv::Writer<Vec<u8>>| {
+        let _ = w.flush();
+        at.push(w.get_ref().len());
+    };
+    if header {
+        let _ = w.write_record([
+            "slug",
+            "url",
+            "name",
+            "status",
+            "status_label",
+            "held",
+            "arrested",
+            "released",
+            "days_held",
+            "born",
+            "gender",
+            "profession",
+            "profession_name",
+            "organisation",
+            "organisation_name",
+            "case",
+            "case_name",
+            "charges",
+            "charge_articles",
+            "sentence",
+            "prison",
+            "prison_name",
+            "summary",
+            "earlier_arrests",
+        ]);
+    }
+    mark(&mut w);
     let id = |r: &Option<records::Ref>| r.as_ref().map(|r| r.id.clone()).unwrap_or_default();
     let name = |r: &Option<records::Ref>| r.as_ref().map(|r| r.name.clone()).unwrap_or_default();
     let opt = |s: &Option<String>| s.clone().unwrap_or_default();
@@ -152,6 +245,50 @@ fn profiles_csv(profiles: &[records::ProfileRecord]) -> String {
             opt(&p.summary),
             p.earlier_arrests.len().to_string(),
         ]);
+        mark(&mut w);
     }
-    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+    let text = String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default();
+    (text, at)
+}
+
+/// The people's JSON file, as `json` writes it, with where each person's record starts (with the
+/// `,` before it) and where the last ends.
+fn profiles_json(header: Header, profiles: &[records::ProfileRecord]) -> (String, Vec<usize>) {
+    let empty: Vec<records::ProfileRecord> = Vec::new();
+    let mut s = json(header, empty);
+    let mut at = Vec::with_capacity(profiles.len() + 1);
+    if profiles.is_empty() {
+        at.push(s.len());
+        return (s, at);
+    }
+    // `"items": []` at the end, written out as serde_json's pretty printer writes a list.
+    let tail = "[]\n}\n";
+    debug_assert!(s.ends_with(tail));
+    s.truncate(s.len() - tail.len());
+    s.push_str("[\n");
+    for (i, p) in profiles.iter().enumerate() {
+        at.push(s.len());
+        s.push_str(&json_item(i, p));
+    }
+    at.push(s.len());
+    s.push_str("\n  ]\n}\n");
+    (s, at)
+}
+
+/// The record at `i` as an item of the list of a file: pretty-printed, two levels in, after the
+/// `,` that parts it from the one before.
+fn json_item(i: usize, p: &records::ProfileRecord) -> String {
+    let one = serde_json::to_string_pretty(p).expect("records serialize");
+    let mut out = String::with_capacity(one.len() + one.len() / 8);
+    if i > 0 {
+        out.push_str(",\n");
+    }
+    for (i, line) in one.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str("    ");
+        out.push_str(line);
+    }
+    out
 }

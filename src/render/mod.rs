@@ -11,6 +11,7 @@ mod relative;
 mod templates;
 pub mod views;
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -19,6 +20,7 @@ use rayon::prelude::*;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::i18n::Strings;
 use crate::model::Site;
+use crate::opendata::Spans;
 use crate::text::Lang;
 use crate::urls;
 use pages::Page;
@@ -43,12 +45,12 @@ pub struct Written {
     pub bytes: usize,
 }
 
-/// One unit of rendering: a page, or a group of pages made together (the listings), in one language.
+/// One unit of rendering: a page in one language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Job {
     Home,
     People,
-    Listings,
+    Listing(Listing),
     Person(usize),
     Alias(usize, usize),
     Statements,
@@ -60,6 +62,44 @@ pub enum Job {
     NotFound,
 }
 
+/// A page of the people of one status, profession, case, charge or prison (an index into
+/// `site.index.people_of_status`, or into the site's list of them).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Listing {
+    Status(usize),
+    Profession(usize),
+    Case(usize),
+    Charge(usize),
+    Prison(usize),
+}
+
+impl Listing {
+    /// Every listing with someone in it: those with a page.
+    pub fn all(site: &Site) -> Vec<Listing> {
+        let ix = &site.index;
+        let mut out: Vec<Listing> = (0..ix.people_of_status.len())
+            .map(Listing::Status)
+            .collect();
+        out.extend((0..ix.people_of_profession.len()).map(Listing::Profession));
+        out.extend((0..ix.people_of_case.len()).map(Listing::Case));
+        out.extend((0..ix.people_of_charge.len()).map(Listing::Charge));
+        out.extend((0..ix.people_of_prison.len()).map(Listing::Prison));
+        out.retain(|l| !l.people(site).is_empty());
+        out
+    }
+
+    pub fn people(self, site: &Site) -> &[usize] {
+        let ix = &site.index;
+        match self {
+            Listing::Status(i) => &ix.people_of_status[i].1,
+            Listing::Profession(i) => &ix.people_of_profession[i],
+            Listing::Case(i) => &ix.people_of_case[i],
+            Listing::Charge(i) => &ix.people_of_charge[i],
+            Listing::Prison(i) => &ix.people_of_prison[i],
+        }
+    }
+}
+
 pub fn jobs(site: &Site) -> Vec<(Lang, Job)> {
     let mut out = Vec::new();
     for lang in site.config.langs() {
@@ -67,12 +107,16 @@ pub fn jobs(site: &Site) -> Vec<(Lang, Job)> {
             [
                 Job::Home,
                 Job::People,
-                Job::Listings,
                 Job::Statements,
                 Job::Organisations,
                 Job::ThisMonth,
             ]
             .map(|j| (lang, j)),
+        );
+        out.extend(
+            Listing::all(site)
+                .into_iter()
+                .map(|l| (lang, Job::Listing(l))),
         );
         out.extend((0..site.profiles.len()).map(|i| (lang, Job::Person(i))));
         for (i, p) in site.profiles.iter().enumerate() {
@@ -91,7 +135,7 @@ fn pages_of(v: &Views, job: Job) -> Vec<Page> {
     match job {
         Job::Home => vec![pages::home(v)],
         Job::People => vec![pages::people(v)],
-        Job::Listings => pages::listings(v),
+        Job::Listing(l) => pages::listing(v, l).into_iter().collect(),
         Job::Person(i) => vec![pages::person(v, i)],
         Job::Alias(i, a) => vec![pages::alias(v, i, &v.site.profiles[i].aliases[a])],
         Job::Statements => vec![pages::statements(v)],
@@ -104,6 +148,25 @@ fn pages_of(v: &Views, job: Job) -> Vec<Page> {
     }
 }
 
+/// Every file a build writes (relative to the output), against which each page's links are checked.
+pub fn planned(site: &Site, theme: &Theme) -> HashSet<String> {
+    let mut planned: HashSet<String> = other_files(site, theme)
+        .into_iter()
+        .map(|(_, rel)| rel)
+        .collect();
+    planned.extend(crate::charts::paths(site));
+    planned.extend(crate::opendata::paths(site));
+    planned.extend(crate::cards::paths(site));
+    for lang in site.config.langs() {
+        for path in urls::all_pages(site) {
+            planned.insert(urls::file(&site.config, lang, &path));
+        }
+        planned.insert(urls::file(&site.config, lang, &urls::feed()));
+    }
+    planned.insert(urls::not_found());
+    planned
+}
+
 /// Renders pages: the site, its theme, and every file a build writes, so each page's links can be
 /// checked as it is rendered.
 pub struct Renderer<'a> {
@@ -111,27 +174,31 @@ pub struct Renderer<'a> {
     pub strings: &'a [Strings],
     pub theme: &'a Theme,
     links: Links,
-    planned: HashSet<String>,
+    planned: Cow<'a, HashSet<String>>,
     /// The theme's words of each language, as templates see them.
     words: Vec<serde_json::Value>,
 }
 
 impl<'a> Renderer<'a> {
     pub fn new(site: &'a Site, strings: &'a [Strings], theme: &'a Theme, links: Links) -> Self {
-        let mut planned: HashSet<String> = other_files(site, theme)
-            .into_iter()
-            .map(|(_, rel)| rel)
-            .collect();
-        planned.extend(crate::charts::paths(site));
-        planned.extend(crate::opendata::paths(site));
-        planned.extend(crate::cards::paths(site));
-        for lang in site.config.langs() {
-            for path in urls::all_pages(site) {
-                planned.insert(urls::file(&site.config, lang, &path));
-            }
-            planned.insert(urls::file(&site.config, lang, &urls::feed()));
-        }
-        planned.insert(urls::not_found());
+        Self::with_planned(
+            site,
+            strings,
+            theme,
+            links,
+            Cow::Owned(planned(site, theme)),
+        )
+    }
+
+    /// A renderer whose list of the files the build writes is known already (`vigil serve` keeps
+    /// it while a save changes no address).
+    pub fn with_planned(
+        site: &'a Site,
+        strings: &'a [Strings],
+        theme: &'a Theme,
+        links: Links,
+        planned: Cow<'a, HashSet<String>>,
+    ) -> Self {
         Renderer {
             site,
             strings,
@@ -231,6 +298,7 @@ pub fn render(
                 },
                 || {
                     data_files(site, strings)
+                        .0
                         .par_iter()
                         .map(|(rel, content)| {
                             crate::write::file(out, rel, content.as_bytes()).map(|()| content.len())
@@ -263,24 +331,24 @@ pub fn render(
 }
 
 /// Charts (SVG and CSV) and open data: the files made from the site's data beside the pages.
-fn generated_files(site: &Site, strings: &[Strings]) -> Vec<(String, String)> {
-    let (mut out, data) = rayon::join(
+fn generated_files(site: &Site, strings: &[Strings]) -> (Vec<(String, String)>, Spans) {
+    let (mut out, (data, spans)) = rayon::join(
         || crate::charts::files(site, strings),
-        || crate::opendata::files(site, strings),
+        || crate::opendata::files_with_spans(site, strings),
     );
     out.extend(data);
-    out
+    (out, spans)
 }
 
 /// Every file written beside the pages: charts, open data, the feeds, the sitemap, robots.txt and
-/// the host's markers: (output path, content).
-pub fn data_files(site: &Site, strings: &[Strings]) -> Vec<(String, String)> {
-    let (mut out, feeds) = rayon::join(
+/// the host's markers: (output path, content); and where each person is in the open data.
+pub fn data_files(site: &Site, strings: &[Strings]) -> (Vec<(String, String)>, Spans) {
+    let ((mut out, spans), feeds) = rayon::join(
         || generated_files(site, strings),
         || feeds::files(site, strings),
     );
     out.extend(feeds);
-    out
+    (out, spans)
 }
 
 /// Files copied into the output: the theme's static folder, content assets, and every width of

@@ -6,6 +6,7 @@ use crate::markdown;
 use crate::text::Shown;
 use crate::urls;
 
+use super::Listing;
 use super::views::*;
 
 /// A page to write: its language-neutral path, the template, and the page-specific view.
@@ -230,7 +231,7 @@ pub fn people(v: &Views) -> Page {
 }
 
 #[derive(Serialize)]
-struct Listing {
+struct ListingView {
     heading: String,
     /// What the listing is by: "Status", "Profession", ...
     kind: String,
@@ -240,78 +241,76 @@ struct Listing {
     back: String,
 }
 
-/// The people of one status, profession, case, charge or prison.
-pub fn listings(v: &Views) -> Vec<Page> {
+/// The people of one status, profession, case, charge or prison: its page, if anyone is in it.
+pub fn listing(v: &Views, of: Listing) -> Option<Page> {
     let site = v.site;
     let ix = &site.index;
     let l = v.lang;
-    let mut out = Vec::new();
-    let mut add =
-        |path: String, kind: &String, heading: String, note: Option<String>, people: &[usize]| {
-            if people.is_empty() {
-                return;
-            }
-            let view = Listing {
-                heading: heading.clone(),
-                kind: kind.clone(),
-                note,
-                people: v.people(people),
-                back: v.href(&urls::people()),
-            };
-            out.push(page(
-                path,
-                "listing.html",
-                heading,
-                v.t.people_intro.clone(),
-                view,
-            ));
-        };
-    for (s, people) in &ix.people_of_status {
-        add(
-            urls::status(*s),
-            &v.t.by_status,
-            v.t.status(*s).to_string(),
-            None,
-            people,
-        );
+    let (path, kind, heading, note) = match of {
+        Listing::Status(i) => {
+            let s = ix.people_of_status[i].0;
+            (
+                urls::status(s),
+                &v.t.by_status,
+                v.t.status(s).to_string(),
+                None,
+            )
+        }
+        Listing::Profession(i) => {
+            let x = &site.professions[i];
+            (
+                urls::profession(&x.id),
+                &v.t.by_profession,
+                x.name.in_lang(l).into(),
+                None,
+            )
+        }
+        Listing::Case(i) => {
+            let x = &site.cases[i];
+            (
+                urls::case(&x.id),
+                &v.t.by_case,
+                x.name.in_lang(l).into(),
+                None,
+            )
+        }
+        Listing::Charge(i) => {
+            let x = &site.charges[i];
+            (
+                urls::charge(&x.id),
+                &v.t.by_charge,
+                x.article.clone(),
+                Some(x.text.in_lang(l).into()),
+            )
+        }
+        Listing::Prison(i) => {
+            let x = &site.prisons[i];
+            (
+                urls::prison(&x.id),
+                &v.t.by_prison,
+                x.name.in_lang(l).into(),
+                x.address.clone(),
+            )
+        }
+    };
+    let people = of.people(site);
+    if people.is_empty() {
+        return None;
     }
-    for (x, people) in site.professions.iter().zip(&ix.people_of_profession) {
-        add(
-            urls::profession(&x.id),
-            &v.t.by_profession,
-            x.name.in_lang(l).into(),
-            None,
-            people,
-        );
-    }
-    for (x, people) in site.cases.iter().zip(&ix.people_of_case) {
-        add(
-            urls::case(&x.id),
-            &v.t.by_case,
-            x.name.in_lang(l).into(),
-            None,
-            people,
-        );
-    }
-    for (x, people) in site.charges.iter().zip(&ix.people_of_charge) {
-        add(
-            urls::charge(&x.id),
-            &v.t.by_charge,
-            x.article.clone(),
-            Some(x.text.in_lang(l).into()),
-            people,
-        );
-    }
-    for (x, people) in site.prisons.iter().zip(&ix.people_of_prison) {
-        add(
-            urls::prison(&x.id),
-            &v.t.by_prison,
-            x.name.in_lang(l).into(),
-            x.address.clone(),
-            people,
-        );
-    }
-    out
+    let view = ListingView {
+        heading: heading.clone(),
+        kind: kind.clone(),
+        note,
+        people: v.people(people),
+        back: v.href(&urls::people()),
+    };
+    Some(page(
+        path,
+        "listing.html",
+        heading,
+        v.t.people_intro.clone(),
+        view,
+    ))
 }
 
 #[derive(Serialize)]

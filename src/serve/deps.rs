@@ -11,8 +11,8 @@ use std::path::Path;
 
 use crate::config::Config;
 use crate::load::{Role, role};
-use crate::model::Site;
-use crate::render::Job;
+use crate::model::{Profile, Site};
+use crate::render::{Job, Listing};
 use crate::text::Lang;
 
 /// A job, named by what it renders rather than by its place in the site's vectors, which move
@@ -21,7 +21,8 @@ use crate::text::Lang;
 pub enum Key {
     Home,
     People,
-    Listings,
+    /// A listing, by its address.
+    Listing(String),
     Person(String),
     Alias(String, String),
     Statements,
@@ -37,7 +38,7 @@ pub fn key(site: &Site, lang: Lang, job: Job) -> (Lang, Key) {
     let key = match job {
         Job::Home => Key::Home,
         Job::People => Key::People,
-        Job::Listings => Key::Listings,
+        Job::Listing(l) => Key::Listing(listing_path(site, l)),
         Job::Person(i) => Key::Person(site.profiles[i].slug.clone()),
         Job::Alias(i, a) => Key::Alias(
             site.profiles[i].slug.clone(),
@@ -64,9 +65,20 @@ pub enum Dep {
     Statement(String),
     Page(String),
     AllCards,
-    /// Anything of anyone: a page that counts or dates people (charts, birthdays).
-    AllProfiles,
+    /// What the charts count and the calendar dates of anyone (see `counted`).
+    AllCounted,
     AllStatements,
+}
+
+fn listing_path(site: &Site, l: Listing) -> String {
+    use crate::urls;
+    match l {
+        Listing::Status(i) => urls::status(site.index.people_of_status[i].0),
+        Listing::Profession(i) => urls::profession(&site.professions[i].id),
+        Listing::Case(i) => urls::case(&site.cases[i].id),
+        Listing::Charge(i) => urls::charge(&site.charges[i].id),
+        Listing::Prison(i) => urls::prison(&site.prisons[i].id),
+    }
 }
 
 pub fn deps(site: &Site, job: Job) -> Vec<Dep> {
@@ -75,17 +87,19 @@ pub fn deps(site: &Site, job: Job) -> Vec<Dep> {
     let ix = &site.index;
     match job {
         Job::Home => vec![Dep::AllCards, Dep::AllStatements],
-        Job::People | Job::Listings => vec![Dep::AllCards],
+        Job::People => vec![Dep::AllCards],
+        Job::Listing(l) => l.people(site).iter().map(|&p| card(p)).collect(),
         Job::Statements | Job::Organisations => vec![Dep::AllStatements],
         Job::NotFound => Vec::new(),
-        Job::ThisMonth => vec![Dep::AllProfiles],
+        // The calendar shows cards, and dates them by birthdays, which cards do not show.
+        Job::ThisMonth => vec![Dep::AllCards, Dep::AllCounted],
         Job::Alias(i, _) => vec![Dep::Profile(site.profiles[i].slug.clone())],
         Job::Content(i) => {
             let page = &site.pages[i];
             let mut d = vec![Dep::Page(page.path.clone())];
             // A chart counts people and statements: any of them can change its figures.
             if page.charts.iter().any(|c| !c.is_empty()) {
-                d.extend([Dep::AllProfiles, Dep::AllStatements]);
+                d.extend([Dep::AllCounted, Dep::AllStatements]);
             }
             d
         }
@@ -122,6 +136,9 @@ pub struct Dirty {
     /// The people whose card (or place in the listings) may have changed: at first every saved
     /// profile; `keep_cards` narrows it once the new site is known.
     cards: HashSet<String>,
+    /// The people whose `counted` may have changed: every saved profile, unless the preview
+    /// compared it (`counted_unchanged`).
+    counted: HashSet<String>,
     statements: HashSet<String>,
     pages: HashSet<String>,
 }
@@ -137,6 +154,7 @@ impl Dirty {
         match role(rel, config) {
             Role::Profile(slug) => {
                 self.cards.insert(slug.clone());
+                self.counted.insert(slug.clone());
                 self.profiles.insert(slug);
             }
             Role::Statement(slug) => {
@@ -158,7 +176,7 @@ impl Dirty {
                 Dep::Statement(s) => self.statements.contains(s),
                 Dep::Page(p) => self.pages.contains(p),
                 Dep::AllCards => !self.cards.is_empty(),
-                Dep::AllProfiles => !self.profiles.is_empty(),
+                Dep::AllCounted => !self.counted.is_empty(),
                 Dep::AllStatements => !self.statements.is_empty(),
             })
     }
@@ -166,8 +184,22 @@ impl Dirty {
     /// Keeps as card changes only the people whose card differs between the two sites: an edit to
     /// a biography or a summary then renders the person's own pages alone.
     pub fn keep_cards(&mut self, before: &Site, after: &Site) {
+        let card = |site: &Site, slug: &str| {
+            let p = site.profiles.iter().find(|p| p.slug == slug)?;
+            Some(card(site, p))
+        };
         self.cards
             .retain(|slug| card(before, slug) != card(after, slug));
+    }
+
+    /// The person's card is as it was (see `card`).
+    pub fn card_unchanged(&mut self, slug: &str) {
+        self.cards.remove(slug);
+    }
+
+    /// What the charts and the calendar read of the person is as it was (see `counted`).
+    pub fn counted_unchanged(&mut self, slug: &str) {
+        self.counted.remove(slug);
     }
 
     /// Before the first good build nothing can be told apart.
@@ -181,10 +213,9 @@ impl Dirty {
 
 /// Everything of a person that a page other than their own shows: the card (name, status, dates,
 /// photo, profession) and what puts them in a listing. Ids, not indexes, which move between builds.
-fn card(site: &Site, slug: &str) -> Option<String> {
-    let p = site.profiles.iter().find(|p| p.slug == slug)?;
+pub fn card(site: &Site, p: &Profile) -> String {
     let id = |named: &[crate::model::Named], i: usize| named[i].id.clone();
-    Some(format!(
+    format!(
         "{:?}",
         (
             &p.name,
@@ -201,5 +232,23 @@ fn card(site: &Site, slug: &str) -> Option<String> {
                 .map(|&i| site.charges[i].id.clone())
                 .collect::<Vec<_>>(),
         )
-    ))
+    )
+}
+
+/// Everything of a person that the charts count them by (`charts::query`) and the calendar dates
+/// them by (`render::calendar`, which shows their card too): the facts, not the words. Indexes,
+/// compared within one site.
+pub fn counted(p: &Profile) -> String {
+    format!(
+        "{:?}",
+        (
+            (&p.slug, &p.name, p.status, p.gender),
+            (p.arrested, p.released, p.born),
+            (p.profession, p.case, p.prison, p.organisation, &p.charges),
+            p.earlier
+                .iter()
+                .map(|a| (a.arrested, a.released, &a.charges, a.prison))
+                .collect::<Vec<_>>(),
+        )
+    )
 }

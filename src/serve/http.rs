@@ -18,7 +18,7 @@ const LIVE_JS: &str = include_str!("live.js");
 
 /// What the server shows now: the last good build, and the problems of the latest build when it
 /// failed.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct Snapshot {
     pub files: Files,
     pub problems: Vec<Diagnostic>,
@@ -53,11 +53,26 @@ impl Shared {
         self.broadcast("reload");
     }
 
+    /// A good build that changed a few files (`None`: gone): serve it, and tell every open page to
+    /// reload. The files are changed in place, not copied, unless a request is reading them.
+    pub fn publish_changes(&self, changes: Vec<(String, Option<Body>)>) {
+        let mut lock = self.snapshot.write().expect("snapshot lock");
+        let snapshot = Arc::make_mut(&mut lock);
+        snapshot.problems.clear();
+        for (path, body) in changes {
+            match body {
+                Some(b) => snapshot.files.insert(path, b),
+                None => snapshot.files.remove(&path),
+            };
+        }
+        drop(lock);
+        self.broadcast("reload");
+    }
+
     /// A failed build: keep serving the last good one, and tell open pages to show the problems.
     pub fn fail(&self, problems: Vec<Diagnostic>) {
         let mut lock = self.snapshot.write().expect("snapshot lock");
-        let files = lock.files.clone();
-        *lock = Arc::new(Snapshot { files, problems });
+        Arc::make_mut(&mut lock).problems = problems;
         drop(lock);
         self.broadcast("problems");
     }

@@ -18,7 +18,7 @@ use crate::build;
 use crate::config::Config;
 use crate::diag::Diagnostics;
 
-pub use preview::{Body, Built, Files, Preview};
+pub use preview::{Body, Built, Files, Preview, Update};
 
 pub struct Options {
     /// What to build; `base_url`, if set, gives the path to serve under (the host is this machine).
@@ -167,7 +167,10 @@ fn report(result: Result<Built, Vec<crate::diag::Diagnostic>>, shared: &http::Sh
                 built.pages,
                 built.took.as_secs_f64() * 1000.0
             );
-            shared.publish(built.files);
+            match built.files {
+                Update::All(files) => shared.publish(files),
+                Update::Changed(changes) => shared.publish_changes(changes),
+            }
         }
         Err(problems) => {
             // The errors; warnings stay for `vigil check`, so the errors are not lost among them.

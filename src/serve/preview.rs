@@ -1,6 +1,11 @@
 //! The preview's site in memory, rebuilt after each save by rendering again only the jobs whose
-//! documents changed (see `deps`). Loading reuses every file whose text did not change; validation
-//! runs whole, since it is cheap and a change anywhere can make a reference elsewhere wrong.
+//! documents changed (see `deps`). Loading reuses every file whose text did not change.
+//!
+//! A save of one person's files alone (the common edit) is patched into the last good build: only
+//! that person is read and checked again (`validate::person`, which says when a whole validation
+//! could find anything else), and what the site keeps beside the pages (cards, open data) is made
+//! again only when what it holds of the person changed. Anything else goes through the whole
+//! pipeline, validation included, since a change there can make a reference elsewhere wrong.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -9,10 +14,11 @@ use std::time::{Duration, Instant};
 
 use crate::build::{self, Prepared};
 use crate::diag::Diagnostic;
-use crate::load;
+use crate::load::{self, Role};
 use crate::model::Site;
 use crate::render::{self, Job, Links, Renderer};
 use crate::text::Lang;
+use crate::validate::{self, links::Targets};
 
 use super::deps::{self, Dep, Dirty, Key};
 
@@ -28,7 +34,8 @@ pub enum Body {
 pub type Files = HashMap<String, Body>;
 
 pub struct Built {
-    pub files: Files,
+    /// What to serve now: every file, or what changed since the last good build.
+    pub files: Update,
     /// The pages rendered this time (output paths), and how many pages the site has.
     pub rendered: Vec<String>,
     pub pages: usize,
@@ -38,12 +45,27 @@ pub struct Built {
     pub total_warnings: usize,
 }
 
-/// The last good build: the site, and for each job its dependencies and the pages it wrote.
+/// The files of a good build, for the server.
+pub enum Update {
+    All(Files),
+    /// The files written again (`Some`) and gone (`None`): a copy of every file for each save
+    /// would take longer than the rest of a patched rebuild.
+    Changed(Vec<(String, Option<Body>)>),
+}
+
+/// The last good build: the site, each job with its key and dependencies, the pages each wrote,
+/// and what a save that leaves the site's addresses alone does not change.
 struct Good {
     prepared: Prepared,
-    deps: HashMap<(Lang, Key), Vec<Dep>>,
+    jobs: Vec<(Lang, Job)>,
+    keys: Vec<(Lang, Key)>,
+    deps: Vec<Vec<Dep>>,
     outputs: HashMap<(Lang, Key), Vec<String>>,
     pages: HashMap<String, Arc<Vec<u8>>>,
+    files: Files,
+    planned: HashSet<String>,
+    targets: Targets,
+    spans: crate::opendata::Spans,
 }
 
 pub struct Preview {
@@ -77,10 +99,23 @@ impl Preview {
         self.changed.insert(rel.to_path_buf());
     }
 
+    /// The files of the last good build, by path relative to the site's root.
+    pub fn files(&self) -> Option<&Files> {
+        self.good.as_ref().map(|g| &g.files)
+    }
+
+    /// The warnings of the last good build (a good build has no errors).
+    pub fn diagnostics(&self) -> Option<&crate::diag::Diagnostics> {
+        self.good.as_ref().map(|g| &g.prepared.diagnostics)
+    }
+
     /// Builds what changed. On failure the last good build stays as it was, and what changed
     /// stays noted, so the next good save renders everything the failed ones touched.
     pub fn rebuild(&mut self) -> Result<Built, Vec<Diagnostic>> {
         let started = Instant::now();
+        if let Some(built) = self.patch(started) {
+            return Ok(built);
+        }
         let prepared = build::prepare(&self.opts, &mut self.cache).map_err(|d| d.sorted())?;
         let site = &prepared.site;
         if let Some(g) = &self.good {
@@ -103,19 +138,29 @@ impl Preview {
             .iter()
             .map(|&(_, job)| deps::deps(site, job))
             .collect();
-        let selected: Vec<usize> = (0..all_jobs.len())
-            .filter(|&i| {
-                let Some(g) = self.good.as_ref().filter(|_| !everything) else {
-                    return true;
-                };
-                let before = g.deps.get(&keys[i]);
-                before.is_none()
-                    || self.dirty.touches(before.expect("checked"))
-                    || self.dirty.touches(&new_deps[i])
-            })
-            .collect();
+        let selected: Vec<usize> = match self.good.as_ref().filter(|_| !everything) {
+            None => (0..all_jobs.len()).collect(),
+            Some(g) => {
+                let before: HashMap<&(Lang, Key), &Vec<Dep>> = g.keys.iter().zip(&g.deps).collect();
+                (0..all_jobs.len())
+                    .filter(|&i| {
+                        before
+                            .get(&keys[i])
+                            .is_none_or(|deps| self.dirty.touches(deps))
+                            || self.dirty.touches(&new_deps[i])
+                    })
+                    .collect()
+            }
+        };
         let jobs: Vec<(Lang, Job)> = selected.iter().map(|&i| all_jobs[i]).collect();
-        let renderer = Renderer::new(site, &prepared.strings, &prepared.theme, Links::Rooted);
+        let planned = render::planned(site, &prepared.theme);
+        let renderer = Renderer::with_planned(
+            site,
+            &prepared.strings,
+            &prepared.theme,
+            Links::Rooted,
+            std::borrow::Cow::Borrowed(&planned),
+        );
         let (pages, problems) = renderer.pages(&jobs, |i, file, html| Ok((i, file, html)));
         if problems.has_errors() {
             return Err(problems.sorted());
@@ -159,7 +204,8 @@ impl Preview {
         for (source, rel) in cards {
             files.insert(rel, Body::File(source));
         }
-        for (rel, content) in render::data_files(site, &prepared.strings) {
+        let (data, spans) = render::data_files(site, &prepared.strings);
+        for (rel, content) in data {
             files.insert(rel, Body::Bytes(Arc::new(content.into_bytes())));
         }
 
@@ -171,23 +217,197 @@ impl Preview {
             .filter(|d| changed.contains(&d.file))
             .cloned()
             .collect();
-        let deps = keys.into_iter().zip(new_deps).collect();
+        // A good build has no unreadable file.
+        let targets = Targets::of(site, &load::Unreadable::default());
         let page_count = kept.len();
         self.good = Some(Good {
             prepared,
-            deps,
+            jobs: all_jobs,
+            keys,
+            deps: new_deps,
             outputs,
             pages: kept,
+            files: files.clone(),
+            planned,
+            targets,
+            spans,
         });
         self.dirty = Dirty::default();
         Ok(Built {
-            files,
+            files: Update::All(files),
             rendered,
             pages: page_count,
             took: started.elapsed(),
             warnings,
             total_warnings,
         })
+    }
+
+    /// Rebuilds after a save of one person's files alone, which the watcher named, without
+    /// loading, validating or rendering the rest of the site again. `None` when that cannot give
+    /// what a whole rebuild gives (`validate::person` says when), or when the save has errors,
+    /// which a whole rebuild then reports with all the others.
+    fn patch(&mut self, started: Instant) -> Option<Built> {
+        let g = self.good.as_mut()?;
+        if self.dirty.everything || self.changed.is_empty() {
+            return None;
+        }
+        let root = &self.opts.root;
+        let site = &g.prepared.site;
+        let mut slug = None;
+        let mut saved = Vec::new();
+        for rel in &self.changed {
+            match load::role(rel, &site.config) {
+                Role::Profile(s) if slug.get_or_insert_with(|| s.clone()) == &s => {
+                    saved.push(root.join(rel))
+                }
+                // An editor's scratch file beside the profile, written and gone within the save
+                // (vim's `4913`, `anar.md.tmp` renamed to `anar.md`): the site never used it.
+                Role::Asset
+                    if rel.starts_with("profiles")
+                        && !root.join(rel).exists()
+                        && !site.profiles.iter().any(|p| {
+                            p.photo
+                                .as_ref()
+                                .is_some_and(|ph| ph.source == root.join(rel))
+                        }) => {}
+                _ => return None,
+            }
+        }
+        let slug = slug?;
+        let (doc, translations) = self.cache.person(root, &site.config, &slug, &saved)?;
+        let opts = validate::Options {
+            drafts: self.opts.drafts,
+            today: self.opts.today,
+        };
+        let checked = validate::person::person(
+            &mut g.prepared.site,
+            &g.targets,
+            doc,
+            translations,
+            root,
+            &opts,
+        )?;
+        let site = &g.prepared.site;
+        let prepared = &g.prepared;
+        let i = site
+            .profiles
+            .iter()
+            .position(|p| p.slug == slug)
+            .expect("put in place");
+        let person = &site.profiles[i];
+
+        // The site's addresses and listings are as they were (`validate::person`): so are the
+        // jobs, their keys and dependencies, and the files the pages may link to.
+        let card_changed = deps::card(site, &checked.before) != deps::card(site, person);
+        if !card_changed {
+            self.dirty.card_unchanged(&slug);
+        }
+        let data = |p| crate::opendata::person(site, &prepared.strings, p);
+        let data_changed = data(&checked.before) != data(person);
+        let counted_changed = deps::counted(&checked.before) != deps::counted(person);
+        if !counted_changed {
+            self.dirty.counted_unchanged(&slug);
+        }
+        let selected: Vec<usize> = (0..g.jobs.len())
+            .filter(|&i| self.dirty.touches(&g.deps[i]))
+            .collect();
+        let jobs: Vec<(Lang, Job)> = selected.iter().map(|&i| g.jobs[i]).collect();
+        let renderer = Renderer::with_planned(
+            site,
+            &prepared.strings,
+            &prepared.theme,
+            Links::Rooted,
+            std::borrow::Cow::Borrowed(&g.planned),
+        );
+        let (pages, problems) = renderer.pages(&jobs, |i, file, html| Ok((i, file, html)));
+        if problems.has_errors() {
+            return self.abandon();
+        }
+
+        let mut changes: Vec<(String, Option<Body>)> = Vec::new();
+        let mut by_job: HashMap<usize, Vec<String>> = HashMap::new();
+        let rendered: Vec<String> = pages.iter().map(|(_, file, _)| file.clone()).collect();
+        for (j, file, html) in pages {
+            by_job.entry(selected[j]).or_default().push(file.clone());
+            let html = Arc::new(html);
+            changes.push((file.clone(), Some(Body::Bytes(html.clone()))));
+            g.pages.insert(file, html);
+        }
+        for (job, files) in by_job {
+            let before = g.outputs.insert(g.keys[job].clone(), files.clone());
+            for gone in before.into_iter().flatten().filter(|f| !files.contains(f)) {
+                g.pages.remove(&gone);
+                changes.push((gone, None));
+            }
+        }
+        if card_changed {
+            let cards =
+                crate::cards::person_files(site, &prepared.strings, &prepared.theme.fonts, i);
+            match cards {
+                Ok(cards) => changes.extend(
+                    cards
+                        .into_iter()
+                        .map(|(source, rel)| (rel, Some(Body::File(source)))),
+                ),
+                Err(_) => return self.abandon(),
+            }
+        }
+        // The feeds and the sitemap show statements and addresses only: they stay as they were.
+        let mut data: Vec<(String, Vec<u8>)> = Vec::new();
+        if counted_changed {
+            let charts = crate::charts::files(site, &prepared.strings);
+            data.extend(charts.into_iter().map(|(rel, c)| (rel, c.into_bytes())));
+        }
+        if data_changed {
+            let now = |path: &str| match g.files.get(path) {
+                Some(Body::Bytes(b)) => Some(b.clone()),
+                _ => None,
+            };
+            match g.spans.rewrite(site, &prepared.strings, i, now) {
+                Some(files) => data.extend(files),
+                None => return self.abandon(),
+            }
+        }
+        for (rel, content) in data {
+            changes.push((rel, Some(Body::Bytes(Arc::new(content)))));
+        }
+        for (rel, body) in &changes {
+            match body {
+                Some(b) => g.files.insert(rel.clone(), b.clone()),
+                None => g.files.remove(rel),
+            };
+        }
+
+        // The person's files have the problems found now; every other file those it had.
+        let diagnostics = &mut g.prepared.diagnostics;
+        diagnostics.retain(|d| !checked.files.contains(&d.file));
+        let changed = std::mem::take(&mut self.changed);
+        let warnings = checked
+            .diagnostics
+            .iter()
+            .filter(|d| changed.contains(&d.file))
+            .cloned()
+            .collect();
+        diagnostics.extend(checked.diagnostics);
+        self.dirty = Dirty::default();
+        Some(Built {
+            files: Update::Changed(changes),
+            rendered,
+            pages: g.pages.len(),
+            took: started.elapsed(),
+            warnings,
+            total_warnings: diagnostics.warnings(),
+        })
+    }
+
+    /// A patch that failed once the person was put in the site: that site is no longer the last
+    /// good one, so a whole rebuild makes everything again (and reports the problems with all
+    /// the others), while the server goes on serving what it has.
+    fn abandon(&mut self) -> Option<Built> {
+        self.good = None;
+        self.dirty = Dirty::all();
+        None
     }
 }
 

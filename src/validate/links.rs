@@ -69,38 +69,54 @@ fn has_scheme(dest: &str) -> bool {
     }
 }
 
+/// What a link inside the site may lead to: every page and file the build writes.
+pub struct Targets {
+    pages: HashSet<String>,
+    files: HashSet<String>,
+}
+
+impl Targets {
+    /// The pages and files of `site`. They change only with what makes addresses: the people,
+    /// statements, pages and lists, and who is in each listing (`vigil serve` keeps them while an
+    /// edit changes none of that).
+    pub fn of(site: &Site, unreadable: &crate::load::Unreadable) -> Targets {
+        let mut pages: HashSet<String> = crate::urls::all_pages(site).into_iter().collect();
+        // The pages of files that could not be parsed exist all the same; their error is reported.
+        pages.extend(unreadable.profiles.iter().map(|s| crate::urls::person(s)));
+        pages.extend(
+            unreadable
+                .statements
+                .iter()
+                .map(|s| crate::urls::statement(s)),
+        );
+        pages.extend(unreadable.pages.iter().map(|p| crate::urls::page(p)));
+        let files = site
+            .assets
+            .iter()
+            .map(|(_, out)| out.as_str())
+            .chain(
+                site.profiles
+                    .iter()
+                    .filter_map(|p| p.photo.as_ref().map(|ph| ph.output.as_str())),
+            )
+            .chain([
+                crate::opendata::PROFILES_CSV,
+                crate::opendata::PROFILES_JSON,
+                crate::opendata::STATEMENTS_JSON,
+                crate::opendata::ORGANISATIONS_JSON,
+            ])
+            .map(str::to_string)
+            .collect();
+        Targets { pages, files }
+    }
+}
+
 pub(crate) fn check<'a>(
     site: &Site,
+    targets: &Targets,
     docs: impl Iterator<Item = &'a DocSources>,
-    unreadable: &crate::load::Unreadable,
     diags: &mut Diagnostics,
 ) {
-    let mut pages: HashSet<String> = crate::urls::all_pages(site).into_iter().collect();
-    // The pages of files that could not be parsed exist all the same; their error is reported.
-    pages.extend(unreadable.profiles.iter().map(|s| crate::urls::person(s)));
-    pages.extend(
-        unreadable
-            .statements
-            .iter()
-            .map(|s| crate::urls::statement(s)),
-    );
-    pages.extend(unreadable.pages.iter().map(|p| crate::urls::page(p)));
-    let files: HashSet<&str> = site
-        .assets
-        .iter()
-        .map(|(_, out)| out.as_str())
-        .chain(
-            site.profiles
-                .iter()
-                .filter_map(|p| p.photo.as_ref().map(|ph| ph.output.as_str())),
-        )
-        .chain([
-            crate::opendata::PROFILES_CSV,
-            crate::opendata::PROFILES_JSON,
-            crate::opendata::STATEMENTS_JSON,
-            crate::opendata::ORGANISATIONS_JSON,
-        ])
-        .collect();
     let texts = site
         .profiles
         .iter()
@@ -111,20 +127,21 @@ pub(crate) fn check<'a>(
     let texts: Vec<_> = texts.zip(docs).collect();
     let found: Vec<Vec<Diagnostic>> = texts
         .par_iter()
-        .map(|(text, sources)| text_problems(site, &pages, &files, text, sources))
+        .map(|(text, sources)| text_problems(site, targets, text, sources))
         .collect();
     for d in found.into_iter().flatten() {
         diags.push(d);
     }
 }
 
-fn text_problems(
+/// The problems of the links of one document's text, in each language it is written in.
+pub(crate) fn text_problems(
     site: &Site,
-    pages: &HashSet<String>,
-    files: &HashSet<&str>,
+    targets: &Targets,
     text: &Text,
     sources: &DocSources,
 ) -> Vec<Diagnostic> {
+    let (pages, files) = (&targets.pages, &targets.files);
     let mut diags = Vec::new();
     for source in sources {
         let Some(body) = (text.has(source.lang)).then(|| text.get(source.lang).text) else {

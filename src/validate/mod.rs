@@ -5,6 +5,7 @@
 
 pub mod links;
 mod outputs;
+pub mod person;
 mod profiles;
 mod tables;
 
@@ -85,11 +86,13 @@ impl<'a> Ids<'a> {
     }
 }
 
+/// `seen`: the images processed by earlier builds of this process (`vigil serve`).
 pub fn validate(
     loaded: Loaded,
     config: Config,
     root: &Path,
     opts: &Options,
+    seen: &crate::images::Seen,
 ) -> (Option<Site>, Diagnostics) {
     let mut diags = Diagnostics::default();
     let codes = config.languages.clone();
@@ -161,8 +164,13 @@ pub fn validate(
     site.index = index(&site);
 
     let docs = profile_docs.iter().chain(&statement_docs).chain(&page_docs);
-    links::check(&site, docs, &loaded.unreadable, &mut diags);
-    let content_images = images(&mut site, root, &mut diags);
+    links::check(
+        &site,
+        &links::Targets::of(&site, &loaded.unreadable),
+        docs,
+        &mut diags,
+    );
+    let content_images = images(&mut site, root, seen, &mut diags);
     outputs::check(
         written(
             &site,
@@ -187,6 +195,7 @@ pub fn validate(
 fn images(
     site: &mut Site,
     root: &Path,
+    seen: &crate::images::Seen,
     diags: &mut Diagnostics,
 ) -> Vec<(String, crate::diag::Location)> {
     use crate::diag::Location;
@@ -224,7 +233,7 @@ fn images(
         }
     }
     site.assets = plain;
-    site.media = crate::images::process(uses, &root.join(".vigil-cache"), diags);
+    site.media = crate::images::process(uses, &root.join(".vigil-cache"), seen, diags);
     content
 }
 

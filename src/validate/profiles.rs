@@ -153,14 +153,17 @@ pub fn build(
     // Folded once here: a person's card is drawn on many pages.
     out.par_iter_mut()
         .for_each(|(p, _)| p.search = crate::search::names(p, codes.len()));
-    out.sort_by(|a, b| {
-        a.0.name
-            .default()
-            .to_lowercase()
-            .cmp(&b.0.name.default().to_lowercase())
-            .then_with(|| a.0.slug.cmp(&b.0.slug))
-    });
+    out.sort_by(|a, b| order(&a.0, &b.0));
     out
+}
+
+/// The order of the people in the site: by name in the default language.
+pub fn order(a: &Profile, b: &Profile) -> std::cmp::Ordering {
+    a.name
+        .default()
+        .to_lowercase()
+        .cmp(&b.name.default().to_lowercase())
+        .then_with(|| a.slug.cmp(&b.slug))
 }
 
 fn profile(

@@ -84,31 +84,50 @@ impl Tables {
     }
 
     pub fn ids(&self) -> TableIds<'_> {
+        TableIds::of(
+            &self.organisations,
+            &self.charges,
+            &self.prisons,
+            &self.cases,
+            &self.professions,
+        )
+    }
+}
+
+impl<'a> TableIds<'a> {
+    /// The ids of the lists, from those of a validation or those of a site already built.
+    pub fn of(
+        organisations: &'a [Organisation],
+        charges: &'a [Charge],
+        prisons: &'a [Prison],
+        cases: &'a [Named],
+        professions: &'a [Named],
+    ) -> Self {
         TableIds {
             organisations: Ids::new(
                 "organisation",
                 "content/organisations.yaml",
-                self.organisations.iter().map(|o| o.id.as_str()),
+                organisations.iter().map(|o| o.id.as_str()),
             ),
             charges: Ids::new(
                 "charge",
                 "content/charges.yaml",
-                self.charges.iter().map(|o| o.id.as_str()),
+                charges.iter().map(|o| o.id.as_str()),
             ),
             prisons: Ids::new(
                 "prison",
                 "content/prisons.yaml",
-                self.prisons.iter().map(|o| o.id.as_str()),
+                prisons.iter().map(|o| o.id.as_str()),
             ),
             cases: Ids::new(
                 "case",
                 "content/cases.yaml",
-                self.cases.iter().map(|o| o.id.as_str()),
+                cases.iter().map(|o| o.id.as_str()),
             ),
             professions: Ids::new(
                 "profession",
                 "content/professions.yaml",
-                self.professions.iter().map(|o| o.id.as_str()),
+                professions.iter().map(|o| o.id.as_str()),
             ),
         }
     }

@@ -1,0 +1,128 @@
+//! One person's files checked again against a site already validated, for `vigil serve`: the
+//! checks are the ones a whole validation makes (`profiles::build`, `links::text_problems`), run on
+//! that person alone, with the rest of the site as it was.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use crate::diag::Diagnostics;
+use crate::load::Doc;
+use crate::load::front::{ProfileFront, ProfileTranslationFront};
+use crate::model::{Profile, Site, Status};
+
+use super::links::{self, Targets};
+use super::tables::TableIds;
+use super::{Options, profiles};
+
+/// The person checked again and put in place.
+pub struct Checked {
+    /// The person as the site had them before.
+    pub before: Profile,
+    /// The person's files, relative to the root: every problem in them is among `diagnostics`.
+    pub files: Vec<PathBuf>,
+    pub diagnostics: Diagnostics,
+}
+
+/// Checks the person of `doc` and its translations and puts them in `site` in place of who was
+/// there, when a whole validation would find exactly the problems of the site before in every
+/// other file, and these problems in the person's: when what other files and the site's addresses
+/// see of the person (`Shown`) is the same, and the person keeps their place in the order.
+/// `None` otherwise, and when the person's files have errors (a whole validation reports them,
+/// with all the others): the site is then left as it was.
+///
+/// `targets` are those of `site`, which `Shown` leaves as they are.
+pub fn person(
+    site: &mut Site,
+    targets: &Targets,
+    doc: Doc<ProfileFront>,
+    translations: Vec<Doc<ProfileTranslationFront>>,
+    root: &Path,
+    opts: &Options,
+) -> Option<Checked> {
+    let i = site.profiles.iter().position(|p| p.slug == doc.key)?;
+    let mut files = vec![doc.src.path.clone()];
+    files.extend(translations.iter().map(|t| t.src.path.clone()));
+    let codes = site.config.languages.clone();
+    let mut diagnostics = Diagnostics::default();
+    let ids = TableIds::of(
+        &site.organisations,
+        &site.charges,
+        &site.prisons,
+        &site.cases,
+        &site.professions,
+    );
+    // The person's translations all have their profile here: no file of theirs is unreadable.
+    let none = HashSet::new();
+    let mut built = profiles::build(
+        vec![doc],
+        translations,
+        &none,
+        root,
+        &codes,
+        &ids,
+        opts,
+        &mut diagnostics,
+    );
+    drop(ids);
+    // Nobody: the profile became a draft, and their pages go.
+    let (profile, sources) = built.pop()?;
+    if diagnostics.has_errors() || Shown::of(&site.profiles[i]) != Shown::of(&profile) {
+        return None;
+    }
+    let in_place = (i == 0 || profiles::order(&site.profiles[i - 1], &profile).is_lt())
+        && site
+            .profiles
+            .get(i + 1)
+            .is_none_or(|next| profiles::order(&profile, next).is_lt());
+    if !in_place {
+        return None;
+    }
+    for d in links::text_problems(site, targets, &profile.bio, &sources) {
+        diagnostics.push(d);
+    }
+    if diagnostics.has_errors() {
+        return None;
+    }
+    let before = std::mem::replace(&mut site.profiles[i], profile);
+    Some(Checked {
+        before,
+        files,
+        diagnostics,
+    })
+}
+
+/// What of a person the checks of other files, the site's addresses and its index depend on:
+/// their address and old addresses, their photo (a file others may link to), and the listings
+/// they are in. Their words, dates and everything else only their own pages, cards and the
+/// open data show.
+#[derive(PartialEq)]
+struct Shown<'a> {
+    slug: &'a str,
+    aliases: &'a [String],
+    photo: Option<(&'a Path, &'a str)>,
+    status: Status,
+    profession: Option<usize>,
+    organisation: Option<usize>,
+    case: Option<usize>,
+    prison: Option<usize>,
+    charges: &'a [usize],
+}
+
+impl<'a> Shown<'a> {
+    fn of(p: &'a Profile) -> Self {
+        Shown {
+            slug: &p.slug,
+            aliases: &p.aliases,
+            photo: p
+                .photo
+                .as_ref()
+                .map(|ph| (ph.source.as_path(), ph.output.as_str())),
+            status: p.status,
+            profession: p.profession,
+            organisation: p.organisation,
+            case: p.case,
+            prison: p.prison,
+            charges: &p.charges,
+        }
+    }
+}
