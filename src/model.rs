@@ -3,6 +3,7 @@
 //! Cross-references are indexes into the site's vectors, resolved and checked once, so rendering
 //! never looks anything up by name.
 
+use std::collections::HashSet;
 use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
@@ -201,4 +202,6 @@ pub struct Site {
     /// Photos and images, processed (their widths, in the cache).
     pub media: crate::images::Media,
     pub index: Index,
+    /// Every file a build writes (relative to the output) but the theme's static files.
+    pub outputs: HashSet<String>,
 }

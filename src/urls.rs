@@ -106,10 +106,22 @@ pub fn all_pages(site: &Site) -> Vec<String> {
         organisations(),
         this_month(),
     ];
-    out.extend(site.index.people_of_status.iter().map(|(s, _)| status(*s)));
     out.extend(site.profiles.iter().map(|p| person(&p.slug)));
     out.extend(site.statements.iter().map(|s| statement(&s.slug)));
     out.extend(site.organisations.iter().map(|o| organisation(&o.id)));
+    out.extend(listings(site));
+    out.extend(site.pages.iter().map(|p| page(&p.path)));
+    out
+}
+
+/// The pages of people by status, profession, case, charge and prison: those that list someone.
+pub fn listings(site: &Site) -> Vec<String> {
+    let mut out: Vec<String> = site
+        .index
+        .people_of_status
+        .iter()
+        .map(|(s, _)| status(*s))
+        .collect();
     out.extend(used(&site.professions, &site.index.people_of_profession).map(profession));
     out.extend(used(&site.cases, &site.index.people_of_case).map(case));
     out.extend(
@@ -126,7 +138,6 @@ pub fn all_pages(site: &Site) -> Vec<String> {
             .filter(|(_, p)| !p.is_empty())
             .map(|(c, _)| prison(&c.id)),
     );
-    out.extend(site.pages.iter().map(|p| page(&p.path)));
     out
 }
 

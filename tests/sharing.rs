@@ -611,6 +611,32 @@ fn two_files_writing_one_output_path_are_an_error_at_both() {
 }
 
 #[test]
+fn a_file_at_the_address_of_a_listing_an_organisation_or_the_open_data_is_an_error() {
+    let site = Site::new();
+    for file in [
+        "content/people/case/gamma-case/index.html",
+        "content/organisations/org-gamma/index.html",
+        "content/az/data/profiles.csv",
+    ] {
+        site.write(file, "<p>mine</p>");
+    }
+    let r = site.vigil(&["build"]);
+    r.assert_code(1);
+    for (file, by) in [
+        ("content/people/case/gamma-case/index.html", "pages"),
+        ("content/organisations/org-gamma/index.html", "pages"),
+        ("content/az/data/profiles.csv", "open data"),
+    ] {
+        let e = r.error_at(file);
+        assert!(
+            e.message.contains(&format!("the builder's own {by}")),
+            "{file}: {e:?}"
+        );
+    }
+    assert!(!site.public().exists(), "nothing is written");
+}
+
+#[test]
 fn a_site_near_the_github_pages_limit_is_warned_about() {
     let site = Site::new();
     // Sparse: 801 MB (decimal, as the closing line counts) to the builder, nothing on the disk.

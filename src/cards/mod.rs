@@ -67,26 +67,6 @@ pub fn site_path(config: &Config, lang: Lang) -> String {
     urls::file(config, lang, "card.png")
 }
 
-/// Every card a build writes, without drawing any (for the rendered pages' link check).
-pub fn paths(site: &Site) -> Vec<String> {
-    let config = &site.config;
-    let mut out = Vec::new();
-    for lang in config.langs() {
-        out.push(site_path(config, lang));
-        out.extend(
-            site.profiles
-                .iter()
-                .map(|p| person_path(config, lang, &p.slug)),
-        );
-        out.extend(
-            site.statements
-                .iter()
-                .map(|s| statement_path(config, lang, &s.slug)),
-        );
-    }
-    out
-}
-
 #[derive(Hash, Clone, Copy, PartialEq, Eq)]
 enum Kind {
     Person,

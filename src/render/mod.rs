@@ -150,20 +150,8 @@ fn pages_of(v: &Views, job: Job) -> Vec<Page> {
 
 /// Every file a build writes (relative to the output), against which each page's links are checked.
 pub fn planned(site: &Site, theme: &Theme) -> HashSet<String> {
-    let mut planned: HashSet<String> = other_files(site, theme)
-        .into_iter()
-        .map(|(_, rel)| rel)
-        .collect();
-    planned.extend(crate::charts::paths(site));
-    planned.extend(crate::opendata::paths(site));
-    planned.extend(crate::cards::paths(site));
-    for lang in site.config.langs() {
-        for path in urls::all_pages(site) {
-            planned.insert(urls::file(&site.config, lang, &path));
-        }
-        planned.insert(urls::file(&site.config, lang, &urls::feed()));
-    }
-    planned.insert(urls::not_found());
+    let mut planned = site.outputs.clone();
+    planned.extend(theme.static_files.iter().map(|(_, rel)| rel.clone()));
     planned
 }
 

@@ -160,6 +160,7 @@ pub fn validate(
         assets: loaded.assets,
         media: Default::default(),
         index: Index::default(),
+        outputs: Default::default(),
     };
     site.index = index(&site);
 
@@ -171,17 +172,16 @@ pub fn validate(
         &mut diags,
     );
     let content_images = images(&mut site, root, seen, &mut diags);
-    outputs::check(
-        written(
-            &site,
-            root,
-            &content_images,
-            &profile_docs,
-            &statement_docs,
-            &page_docs,
-        ),
-        &mut diags,
+    let written = written(
+        &site,
+        root,
+        &content_images,
+        &profile_docs,
+        &statement_docs,
+        &page_docs,
     );
+    site.outputs = written.iter().map(|(path, _)| path.clone()).collect();
+    outputs::check(written, &mut diags);
     if diags.has_errors() {
         (None, diags)
     } else {
@@ -237,7 +237,8 @@ fn images(
     content
 }
 
-/// Every output file and who writes it, for `outputs::check`.
+/// Every file a build writes but the theme's own, and who writes it: for `outputs::check`, and as
+/// `Site::outputs`, what the rendered pages' links are checked against.
 fn written(
     site: &Site,
     root: &Path,
@@ -274,13 +275,19 @@ fn written(
         for (p, docs) in site.pages.iter().zip(pages) {
             out.push((file(&urls::page(&p.path)), Writer::At(at(docs))));
         }
-        for p in [
+        let listings = [
             urls::home(),
             urls::people(),
             urls::statements(),
             urls::organisations(),
             urls::this_month(),
-        ] {
+        ];
+        let organisations = site.organisations.iter().map(|o| urls::organisation(&o.id));
+        for p in listings
+            .into_iter()
+            .chain(urls::listings(site))
+            .chain(organisations)
+        {
             out.push((file(&p), Writer::Builder("pages")));
         }
         out.push((file(&urls::feed()), Writer::Builder("feed")));
@@ -288,17 +295,20 @@ fn written(
             crate::cards::site_path(config, lang),
             Writer::Builder("preview card"),
         ));
-        for d in [
-            crate::opendata::PROFILES_CSV,
-            crate::opendata::PROFILES_JSON,
-            crate::opendata::STATEMENTS_JSON,
-            crate::opendata::ORGANISATIONS_JSON,
-        ] {
-            out.push((file(d), Writer::Builder("open data")));
-        }
     }
-    for f in ["404.html", "sitemap.xml", "robots.txt"] {
-        out.push((f.to_string(), Writer::Builder("site files")));
+    for d in crate::opendata::paths(site) {
+        out.push((d, Writer::Builder("open data")));
+    }
+    for c in crate::charts::paths(site) {
+        out.push((c, Writer::Builder("charts")));
+    }
+    let mut host = vec![urls::not_found(), "sitemap.xml".into(), "robots.txt".into()];
+    host.push(".nojekyll".into());
+    if config.cname.is_some() {
+        host.push("CNAME".into());
+    }
+    for f in host {
+        out.push((f, Writer::Builder("site files")));
     }
     for (source, rel) in &site.assets {
         out.push((
