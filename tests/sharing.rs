@@ -637,6 +637,21 @@ fn a_file_at_the_address_of_a_listing_an_organisation_or_the_open_data_is_an_err
 }
 
 #[test]
+fn a_content_file_at_the_address_of_a_theme_file_is_an_error() {
+    let site = Site::new();
+    site.write("content/static/style.css", "body { color: red }");
+    let r = site.vigil(&["build"]);
+    r.assert_code(1);
+    let e = r.error_at("content/static/style.css");
+    assert!(
+        e.message.contains("`static/style.css`")
+            && e.message.contains("themes/default/static/style.css"),
+        "{e:?}"
+    );
+    assert!(!site.public().exists(), "nothing is written");
+}
+
+#[test]
 fn a_site_near_the_github_pages_limit_is_warned_about() {
     let site = Site::new();
     // Sparse: 801 MB (decimal, as the closing line counts) to the builder, nothing on the disk.
