@@ -118,7 +118,7 @@ pub fn to_html_with_charts(
         _ if image.is_some() => None,
         Event::Html(h) | Event::InlineHtml(h) => {
             raw = true;
-            Some(Event::Html(h))
+            Some(Event::Html(rewrite_html(h, config, lang)))
         }
         e => Some(e),
     });
@@ -189,6 +189,24 @@ fn img_open(dest: &str, title: &str, site: &Site, lang: Lang) -> String {
 /// A link written in content, pointed at the page in `lang` under the site's path.
 pub fn link(dest: &str, config: &Config, lang: Lang) -> String {
     rewrite(CowStr::Borrowed(dest), config, lang).to_string()
+}
+
+/// HTML written in a text: its links, like Markdown's, pointed at the page in `lang` under the
+/// site's path (validation has checked where they lead).
+fn rewrite_html<'a>(html: CowStr<'a>, config: &Config, lang: Lang) -> CowStr<'a> {
+    let found = crate::render::attrs::links(&html);
+    if found.is_empty() {
+        return html;
+    }
+    let mut out = String::with_capacity(html.len() + 32);
+    let mut at = 0;
+    for r in found {
+        out.push_str(&html[at..r.start]);
+        out.push_str(&rewrite(CowStr::Borrowed(&html[r.clone()]), config, lang));
+        at = r.end;
+    }
+    out.push_str(&html[at..]);
+    out.into()
 }
 
 fn rewrite<'a>(dest: CowStr<'a>, config: &Config, lang: Lang) -> CowStr<'a> {

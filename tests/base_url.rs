@@ -200,3 +200,32 @@ fn aliases_redirect_in_both_languages() {
     // The old address is not listed as a page of the site.
     assert!(!page(&out, "sitemap.xml").contains("alisa-aliyeva"));
 }
+
+#[test]
+fn links_in_html_written_in_markdown_lead_under_the_sub_path_in_each_language() {
+    let site = Site::new();
+    site.edit(
+        "content/about.md",
+        "and others.",
+        "and others.\n\n<p>Also <a href=\"/people/bob-bakirov/#facts\">Bob</a>.</p>",
+    );
+    site.edit(
+        "content/about.az.md",
+        "aparırıq.",
+        "aparırıq.\n\n<p>Həmçinin <a href=\"/people/bob-bakirov/#facts\">Bob</a>.</p>",
+    );
+    let out = site.built();
+    for (file, href) in [
+        ("about/index.html", "/sub/path/people/bob-bakirov/#facts"),
+        (
+            "az/about/index.html",
+            "/sub/path/az/people/bob-bakirov/#facts",
+        ),
+    ] {
+        let links = anchors(&page(&out, file));
+        assert!(
+            links.iter().any(|(h, label)| h == href && label == "Bob"),
+            "{file}: {links:?}"
+        );
+    }
+}

@@ -476,6 +476,22 @@ fn broken_internal_link_in_markdown() {
 }
 
 #[test]
+fn broken_internal_link_in_html_written_in_markdown() {
+    rejects(
+        |s| {
+            s.edit(
+                "content/about.md",
+                "and others.",
+                "and others.\n\n<p>Also <a href=\"/people/bob-bakirof/\">Bob</a>.</p>",
+            );
+        },
+        "content/about.md:8:18",
+        &["the link `/people/bob-bakirof/` leads to no page of this site"],
+        &["did you mean `/people/bob-bakirov/`?"],
+    );
+}
+
+#[test]
 fn broken_internal_link_in_a_translation() {
     rejects(
         |s| {

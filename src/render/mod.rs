@@ -3,7 +3,7 @@
 //! Each page is rendered, minified, checked for links that lead nowhere and written straight away,
 //! so memory stays flat whatever the size of the site.
 
-mod attrs;
+pub(crate) mod attrs;
 mod calendar;
 mod feeds;
 mod pages;

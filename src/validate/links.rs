@@ -237,15 +237,20 @@ fn is_picture(site: &Site, rel: &str) -> bool {
         })
 }
 
-/// Every link and image destination in a Markdown text, with its byte offset.
+/// Every link and image destination in a Markdown text, with its byte offset: those written in
+/// Markdown, and the `href` and `src` of HTML written in it (which reach the page as written).
 pub fn links(markdown: &str) -> Vec<(String, usize)> {
     Parser::new(markdown)
         .into_offset_iter()
-        .filter_map(|(event, range)| match event {
+        .flat_map(|(event, range)| match event {
             Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
-                Some((dest_url.to_string(), range.start))
+                vec![(dest_url.to_string(), range.start)]
             }
-            _ => None,
+            Event::Html(h) | Event::InlineHtml(h) => crate::render::attrs::links(&h)
+                .into_iter()
+                .map(|r| (h[r.clone()].to_string(), range.start + r.start))
+                .collect(),
+            _ => Vec::new(),
         })
         .collect()
 }
