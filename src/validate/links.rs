@@ -238,7 +238,8 @@ fn is_picture(site: &Site, rel: &str) -> bool {
 }
 
 /// Every link and image destination in a Markdown text, with its byte offset: those written in
-/// Markdown, and the `href` and `src` of HTML written in it (which reach the page as written).
+/// Markdown, and the `href` and `src` of HTML written in it that lead inside the site (the cleaning
+/// of raw HTML drops the unsafe ones and images from other hosts; see `sanitize`).
 pub fn links(markdown: &str) -> Vec<(String, usize)> {
     Parser::new(markdown)
         .into_offset_iter()
@@ -248,6 +249,7 @@ pub fn links(markdown: &str) -> Vec<(String, usize)> {
             }
             Event::Html(h) | Event::InlineHtml(h) => crate::render::attrs::links(&h)
                 .into_iter()
+                .filter(|r| h[r.clone()].starts_with('/') && !h[r.clone()].starts_with("//"))
                 .map(|r| (h[r.clone()].to_string(), range.start + r.start))
                 .collect(),
             _ => Vec::new(),
