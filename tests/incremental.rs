@@ -387,6 +387,35 @@ fn a_person_checked_alone_has_the_problems_a_whole_check_finds() {
     preview.changed(Path::new(rel));
     good(&mut preview, root);
 
+    // What his card shows, in every list he is in: the arrest day (days held), then the name,
+    // spelled so that he keeps his place in the order. The listings differ by his card alone.
+    for (from, to, shows) in [
+        ("arrested: 2024-03", "arrested: 2024-03-05", "days held"),
+        ("name: Ali Zeynal", "name: Ali Zeynall", "Ali Zeynall"),
+    ] {
+        edit(root, rel, from, to);
+        preview.changed(Path::new(rel));
+        let built = good(&mut preview, root);
+        for listing in [
+            "people/index.html",
+            "index.html",
+            "people/case/toplum-tv/index.html",
+        ] {
+            assert!(
+                built.rendered.iter().any(|f| f == listing),
+                "{listing}: {:?}",
+                built.rendered
+            );
+        }
+        let people =
+            String::from_utf8(bytes(preview.files().unwrap(), "people/index.html")).unwrap();
+        let card = &people[people.find("/people/ali-zeynal/").unwrap()..];
+        assert!(
+            card[..card.find("</li>").unwrap()].contains(shows),
+            "{card:.400}"
+        );
+    }
+
     // A link to a page the site does not have, then an id no list has: each an error at its place,
     // as a whole check reports it; each fix clears it.
     for (from, to, says) in [

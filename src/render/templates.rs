@@ -7,7 +7,7 @@ use walkdir::WalkDir;
 
 use crate::diag::{Diagnostic, Diagnostics, rel};
 
-use super::views::Common;
+use super::views::{Common, PersonCard};
 
 /// Templates every theme must have, one per kind of page.
 pub const REQUIRED: &[&str] = &[
@@ -24,6 +24,12 @@ pub const REQUIRED: &[&str] = &[
     "this-month.html",
     "404.html",
 ];
+
+/// A person's card on its own, for `vigil serve`, which puts a changed card in place of the old one
+/// in the pages that list many rather than rendering them again (see `serve::splice`).
+const CARD_FRAGMENT: &str = "vigil-card-fragment.html";
+const CARD_FRAGMENT_SOURCE: &str =
+    "{% import \"macros.html\" as m %}{{ m::card(p=p, h=h, filters=filters) }}";
 
 pub struct Theme {
     tera: Tera,
@@ -75,6 +81,12 @@ impl Theme {
             tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
         {
             diags.push(template_error(&rel(root, &templates_dir), &e, &sources));
+        } else if sources
+            .iter()
+            .any(|(n, t)| n == "macros.html" && t.contains("macro card("))
+        {
+            // Only for the preview's splicing: a theme without it renders whole pages.
+            let _ = tera.add_raw_template(CARD_FRAGMENT, CARD_FRAGMENT_SOURCE);
         }
         for required in REQUIRED {
             if !sources.iter().any(|(n, _)| n == required) {
@@ -115,6 +127,17 @@ impl Theme {
             static_files,
             fonts: fonts.expect("no error"),
         })
+    }
+
+    /// A person's card alone, as the theme's `card` macro draws it with heading level `h` and
+    /// (on the people page) the finder's data; `None` when the theme's macros do not allow it.
+    pub fn card_fragment(&self, card: &PersonCard, h: u8, filters: bool) -> Option<String> {
+        self.tera.get_template(CARD_FRAGMENT).ok()?;
+        let mut ctx = Context::new();
+        ctx.insert("p", card);
+        ctx.insert("h", &h);
+        ctx.insert("filters", &filters);
+        self.tera.render(CARD_FRAGMENT, &ctx).ok()
     }
 
     pub fn template_path(&self, name: &str) -> PathBuf {

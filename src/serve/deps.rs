@@ -169,9 +169,14 @@ impl Dirty {
     }
 
     pub fn touches(&self, deps: &[Dep]) -> bool {
+        self.touches_but_cards(deps, false)
+    }
+
+    fn touches_but_cards(&self, deps: &[Dep], but_cards: bool) -> bool {
         self.everything
             || deps.iter().any(|d| match d {
                 Dep::Profile(s) => self.profiles.contains(s),
+                Dep::Card(_) | Dep::AllCards if but_cards => false,
                 Dep::Card(s) => self.cards.contains(s),
                 Dep::Statement(s) => self.statements.contains(s),
                 Dep::Page(p) => self.pages.contains(p),
@@ -179,6 +184,12 @@ impl Dirty {
                 Dep::AllCounted => !self.counted.is_empty(),
                 Dep::AllStatements => !self.statements.is_empty(),
             })
+    }
+
+    /// Whether what touches `deps` is only a changed card: such a page differs from before by that
+    /// card alone, which `splice` puts in place without rendering the page again.
+    pub fn touches_card_only(&self, deps: &[Dep]) -> bool {
+        self.touches(deps) && !self.touches_but_cards(deps, true)
     }
 
     /// Keeps as card changes only the people whose card differs between the two sites: an edit to

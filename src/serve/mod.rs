@@ -6,6 +6,7 @@
 mod deps;
 mod http;
 mod preview;
+mod splice;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

@@ -21,6 +21,7 @@ use crate::text::Lang;
 use crate::validate::{self, links::Targets};
 
 use super::deps::{self, Dep, Dirty, Key};
+use super::splice;
 
 /// What the server sends for one address.
 #[derive(Clone, Debug)]
@@ -280,7 +281,7 @@ impl Preview {
             drafts: self.opts.drafts,
             today: self.opts.today,
         };
-        let checked = validate::person::person(
+        let mut checked = validate::person::person(
             &mut g.prepared.site,
             &g.targets,
             doc,
@@ -288,18 +289,34 @@ impl Preview {
             root,
             &opts,
         )?;
-        let site = &g.prepared.site;
-        let prepared = &g.prepared;
-        let i = site
+        let i = g
+            .prepared
+            .site
             .profiles
             .iter()
             .position(|p| p.slug == slug)
             .expect("put in place");
+        let card_changed = {
+            let site = &g.prepared.site;
+            deps::card(site, &checked.before) != deps::card(site, &site.profiles[i])
+        };
+        // The person's card before and after, for the pages that change by it alone.
+        let cards = if card_changed {
+            let p = &mut g.prepared;
+            let new = splice::cards(&p.site, &p.strings, &p.theme, i);
+            std::mem::swap(&mut p.site.profiles[i], &mut checked.before);
+            let old = splice::cards(&p.site, &p.strings, &p.theme, i);
+            std::mem::swap(&mut p.site.profiles[i], &mut checked.before);
+            old.zip(new)
+        } else {
+            None
+        };
+        let site = &g.prepared.site;
+        let prepared = &g.prepared;
         let person = &site.profiles[i];
 
         // The site's addresses and listings are as they were (`validate::person`): so are the
         // jobs, their keys and dependencies, and the files the pages may link to.
-        let card_changed = deps::card(site, &checked.before) != deps::card(site, person);
         if !card_changed {
             self.dirty.card_unchanged(&slug);
         }
@@ -309,9 +326,28 @@ impl Preview {
         if !counted_changed {
             self.dirty.counted_unchanged(&slug);
         }
-        let selected: Vec<usize> = (0..g.jobs.len())
-            .filter(|&i| self.dirty.touches(&g.deps[i]))
-            .collect();
+        let mut selected: Vec<usize> = Vec::new();
+        // (job, page, its bytes now) of the pages changed by the person's card alone.
+        let mut spliced: Vec<(usize, String, Vec<u8>)> = Vec::new();
+        for j in (0..g.jobs.len()).filter(|&j| self.dirty.touches(&g.deps[j])) {
+            let done = cards
+                .as_ref()
+                .filter(|_| self.dirty.touches_card_only(&g.deps[j]))
+                .and_then(|(old, new)| {
+                    let files = g.outputs.get(&g.keys[j])?;
+                    files
+                        .iter()
+                        .map(|f| {
+                            let page = splice::splice(g.pages.get(f)?, g.jobs[j].0, old, new)?;
+                            Some((j, f.clone(), page))
+                        })
+                        .collect::<Option<Vec<_>>>()
+                });
+            match done {
+                Some(pages) => spliced.extend(pages),
+                None => selected.push(j),
+            }
+        }
         let jobs: Vec<(Lang, Job)> = selected.iter().map(|&i| g.jobs[i]).collect();
         let renderer = Renderer::with_planned(
             site,
@@ -327,9 +363,22 @@ impl Preview {
 
         let mut changes: Vec<(String, Option<Body>)> = Vec::new();
         let mut by_job: HashMap<usize, Vec<String>> = HashMap::new();
-        let rendered: Vec<String> = pages.iter().map(|(_, file, _)| file.clone()).collect();
-        for (j, file, html) in pages {
-            by_job.entry(selected[j]).or_default().push(file.clone());
+        let mut rendered: Vec<String> = pages.iter().map(|(_, file, _)| file.clone()).collect();
+        // A page spliced is as it was when it does not show the person: nothing to send.
+        spliced.retain(|(job, file, html)| {
+            let same = g.pages.get(file).is_some_and(|before| **before == *html);
+            if same {
+                by_job.entry(*job).or_default().push(file.clone());
+            } else {
+                rendered.push(file.clone());
+            }
+            !same
+        });
+        let pages = pages
+            .into_iter()
+            .map(|(j, file, html)| (selected[j], file, html));
+        for (job, file, html) in pages.chain(spliced) {
+            by_job.entry(job).or_default().push(file.clone());
             let html = Arc::new(html);
             changes.push((file.clone(), Some(Body::Bytes(html.clone()))));
             g.pages.insert(file, html);
