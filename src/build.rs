@@ -97,14 +97,12 @@ fn prepare_timed(
             today: opts.today,
         },
         &cache.images,
+        theme.as_ref().map_or(&[], |t| t.static_files.as_slice()),
     );
     diags.extend(more);
     timer.lap("validate");
     let strings = strings.map_err(|d| diags.extend(d));
     let theme = theme.map_err(|d| diags.extend(d));
-    if let (Some(site), Ok(theme)) = (&site, &theme) {
-        theme_collisions(site, theme, &opts.root, &mut diags);
-    }
     match (site, strings, theme) {
         (Some(site), Ok(strings), Ok(theme)) if !diags.has_errors() => Ok(Prepared {
             site,
@@ -113,30 +111,6 @@ fn prepare_timed(
             diagnostics: diags,
         }),
         _ => Err(diags),
-    }
-}
-
-/// A file under `content/` at the address of one of the theme's static files would replace it:
-/// validation knows the site's files, not the theme's, so this one check is made here.
-fn theme_collisions(site: &Site, theme: &Theme, root: &Path, diags: &mut Diagnostics) {
-    let theirs: std::collections::HashMap<&str, &Path> = theme
-        .static_files
-        .iter()
-        .map(|(source, rel)| (rel.as_str(), source.as_path()))
-        .collect();
-    for (source, rel) in &site.assets {
-        if let Some(theme_file) = theirs.get(rel.as_str()) {
-            diags.push(
-                Diagnostic::error(
-                    crate::diag::rel(root, source),
-                    format!(
-                        "this would write `{rel}`, which the theme's {} writes too",
-                        crate::diag::rel(root, theme_file).display()
-                    ),
-                )
-                .hint("rename the file, or put it in another folder than content/static/"),
-            );
-        }
     }
 }
 

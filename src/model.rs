@@ -202,6 +202,6 @@ pub struct Site {
     /// Photos and images, processed (their widths, in the cache).
     pub media: crate::images::Media,
     pub index: Index,
-    /// Every file a build writes (relative to the output) but the theme's static files.
+    /// Every file a build writes (relative to the output): what the pages may link to.
     pub outputs: HashSet<String>,
 }

@@ -648,6 +648,11 @@ fn a_content_file_at_the_address_of_a_theme_file_is_an_error() {
             && e.message.contains("themes/default/static/style.css"),
         "{e:?}"
     );
+    let at_theme = r.error_at("themes/default/static/style.css");
+    assert!(
+        at_theme.message.contains("content/static/style.css"),
+        "{at_theme:?}"
+    );
     assert!(!site.public().exists(), "nothing is written");
 }
 

@@ -11,7 +11,6 @@ mod relative;
 mod templates;
 pub mod views;
 
-use std::borrow::Cow;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -148,51 +147,24 @@ fn pages_of(v: &Views, job: Job) -> Vec<Page> {
     }
 }
 
-/// Every file a build writes (relative to the output), against which each page's links are checked.
-pub fn planned(site: &Site, theme: &Theme) -> HashSet<String> {
-    let mut planned = site.outputs.clone();
-    planned.extend(theme.static_files.iter().map(|(_, rel)| rel.clone()));
-    planned
-}
-
-/// Renders pages: the site, its theme, and every file a build writes, so each page's links can be
-/// checked as it is rendered.
+/// Renders pages: the site (with every file a build writes, `Site::outputs`, against which each
+/// page's links are checked as it is rendered) and its theme.
 pub struct Renderer<'a> {
     pub site: &'a Site,
     pub strings: &'a [Strings],
     pub theme: &'a Theme,
     links: Links,
-    planned: Cow<'a, HashSet<String>>,
     /// The theme's words of each language, as templates see them.
     words: Vec<serde_json::Value>,
 }
 
 impl<'a> Renderer<'a> {
     pub fn new(site: &'a Site, strings: &'a [Strings], theme: &'a Theme, links: Links) -> Self {
-        Self::with_planned(
-            site,
-            strings,
-            theme,
-            links,
-            Cow::Owned(planned(site, theme)),
-        )
-    }
-
-    /// A renderer whose list of the files the build writes is known already (`vigil serve` keeps
-    /// it while a save changes no address).
-    pub fn with_planned(
-        site: &'a Site,
-        strings: &'a [Strings],
-        theme: &'a Theme,
-        links: Links,
-        planned: Cow<'a, HashSet<String>>,
-    ) -> Self {
         Renderer {
             site,
             strings,
             theme,
             links,
-            planned,
             words: strings.iter().map(templates::words).collect(),
         }
     }
@@ -223,7 +195,7 @@ impl<'a> Renderer<'a> {
                 let t = self.words[lang.index()].clone();
                 let html = render_page(site, self.strings, self.theme, lang, t, &mut page)?;
                 let html = crate::write::minify(html.as_bytes());
-                if let Some(d) = dead_link(site, &self.planned, &html, self.theme, page.template) {
+                if let Some(d) = dead_link(site, &html, self.theme, page.template) {
                     return Err(d);
                 }
                 let file = urls::file(&site.config, lang, &page.path);
@@ -517,13 +489,7 @@ fn percent(s: &str) -> String {
 }
 
 /// A link in the rendered page, under the site's path, to a file the build does not write.
-fn dead_link(
-    site: &Site,
-    planned: &HashSet<String>,
-    html: &[u8],
-    theme: &Theme,
-    template: &str,
-) -> Option<Diagnostic> {
+fn dead_link(site: &Site, html: &[u8], theme: &Theme, template: &str) -> Option<Diagnostic> {
     let html = std::str::from_utf8(html).ok()?;
     let base = &site.config.base_path;
     for range in attrs::links(html) {
@@ -540,7 +506,7 @@ fn dead_link(
         } else {
             path.to_string()
         };
-        if !planned.contains(&file) {
+        if !site.outputs.contains(&file) {
             return Some(Diagnostic::error(
                 theme.template_path(template),
                 format!("a page links to `{value}`, which this build does not write"),

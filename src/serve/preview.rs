@@ -64,7 +64,6 @@ struct Good {
     outputs: HashMap<(Lang, Key), Vec<String>>,
     pages: HashMap<String, Arc<Vec<u8>>>,
     files: Files,
-    planned: HashSet<String>,
     targets: Targets,
     spans: crate::opendata::Spans,
 }
@@ -154,14 +153,7 @@ impl Preview {
             }
         };
         let jobs: Vec<(Lang, Job)> = selected.iter().map(|&i| all_jobs[i]).collect();
-        let planned = render::planned(site, &prepared.theme);
-        let renderer = Renderer::with_planned(
-            site,
-            &prepared.strings,
-            &prepared.theme,
-            Links::Rooted,
-            std::borrow::Cow::Borrowed(&planned),
-        );
+        let renderer = Renderer::new(site, &prepared.strings, &prepared.theme, Links::Rooted);
         let (pages, problems) = renderer.pages(&jobs, |i, file, html| Ok((i, file, html)));
         if problems.has_errors() {
             return Err(problems.sorted());
@@ -229,7 +221,6 @@ impl Preview {
             outputs,
             pages: kept,
             files: files.clone(),
-            planned,
             targets,
             spans,
         });
@@ -349,13 +340,7 @@ impl Preview {
             }
         }
         let jobs: Vec<(Lang, Job)> = selected.iter().map(|&i| g.jobs[i]).collect();
-        let renderer = Renderer::with_planned(
-            site,
-            &prepared.strings,
-            &prepared.theme,
-            Links::Rooted,
-            std::borrow::Cow::Borrowed(&g.planned),
-        );
+        let renderer = Renderer::new(site, &prepared.strings, &prepared.theme, Links::Rooted);
         let (pages, problems) = renderer.pages(&jobs, |i, file, html| Ok((i, file, html)));
         if problems.has_errors() {
             return self.abandon();

@@ -10,7 +10,7 @@ mod profiles;
 mod tables;
 
 use std::collections::{HashMap, HashSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use time::Date;
 
@@ -86,13 +86,15 @@ impl<'a> Ids<'a> {
     }
 }
 
-/// `seen`: the images processed by earlier builds of this process (`vigil serve`).
+/// `seen`: the images processed by earlier builds of this process (`vigil serve`); `theme_files`:
+/// the theme's static files (source, output path), which the site's own files may not replace.
 pub fn validate(
     loaded: Loaded,
     config: Config,
     root: &Path,
     opts: &Options,
     seen: &crate::images::Seen,
+    theme_files: &[(PathBuf, String)],
 ) -> (Option<Site>, Diagnostics) {
     let mut diags = Diagnostics::default();
     let codes = config.languages.clone();
@@ -176,6 +178,7 @@ pub fn validate(
         &site,
         root,
         &content_images,
+        theme_files,
         &profile_docs,
         &statement_docs,
         &page_docs,
@@ -237,12 +240,13 @@ fn images(
     content
 }
 
-/// Every file a build writes but the theme's own, and who writes it: for `outputs::check`, and as
+/// Every file a build writes, and who writes it: for `outputs::check`, and as
 /// `Site::outputs`, what the rendered pages' links are checked against.
 fn written(
     site: &Site,
     root: &Path,
     content_images: &[(String, crate::diag::Location)],
+    theme_files: &[(PathBuf, String)],
     profiles: &[DocSources],
     statements: &[DocSources],
     pages: &[DocSources],
@@ -310,7 +314,7 @@ fn written(
     for f in host {
         out.push((f, Writer::Builder("site files")));
     }
-    for (source, rel) in &site.assets {
+    for (source, rel) in site.assets.iter().chain(theme_files) {
         out.push((
             rel.clone(),
             Writer::At(Location::file(crate::diag::rel(root, source))),
