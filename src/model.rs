@@ -170,6 +170,19 @@ pub struct Page {
     pub charts: Vec<Vec<crate::charts::Chart>>,
 }
 
+impl Page {
+    /// The charts a reader of `lang` sees: those of the text shown in that language, which is the
+    /// default language's where the page has no translation.
+    pub fn charts_in(&self, lang: crate::text::Lang) -> &[crate::charts::Chart] {
+        let shown = if self.body.get(lang).fallback {
+            crate::text::Lang::DEFAULT
+        } else {
+            lang
+        };
+        &self.charts[shown.index()]
+    }
+}
+
 /// Who links to whom, computed once so that listings look up rather than scan.
 #[derive(Default)]
 pub struct Index {

@@ -104,13 +104,8 @@ pub fn paths(site: &crate::model::Site) -> Vec<String> {
     let mut out = Vec::new();
     for lang in site.config.langs() {
         for page in &site.pages {
-            let shown = if page.body.get(lang).fallback {
-                crate::text::Lang::DEFAULT
-            } else {
-                lang
-            };
             let path = crate::urls::page(&page.path);
-            for chart in &page.charts[shown.index()] {
+            for chart in page.charts_in(lang) {
                 for ext in ["csv", "svg"] {
                     out.push(crate::urls::file(
                         &site.config,
@@ -131,18 +126,13 @@ pub fn files(site: &crate::model::Site, strings: &[crate::i18n::Strings]) -> Vec
     let mut out = Vec::new();
     for lang in site.config.langs() {
         for page in &site.pages {
-            let shown = if page.body.get(lang).fallback {
-                crate::text::Lang::DEFAULT
-            } else {
-                lang
-            };
             let path = crate::urls::page(&page.path);
             let ctx = figure::Context {
                 site,
                 t: &strings[lang.index()],
                 lang,
                 page: &path,
-                charts: &page.charts[shown.index()],
+                charts: page.charts_in(lang),
             };
             for chart in ctx.charts {
                 let table = ctx.table(chart);

@@ -665,17 +665,12 @@ pub fn content(v: &Views, i: usize) -> Page {
     let p = &v.site.pages[i];
     let body = p.body.get(v.lang);
     let path = urls::page(&p.path);
-    let shown = if body.fallback {
-        crate::text::Lang::DEFAULT
-    } else {
-        v.lang
-    };
     let charts = crate::charts::figure::Context {
         site: v.site,
         t: v.t,
         lang: v.lang,
         page: &path,
-        charts: &p.charts[shown.index()],
+        charts: p.charts_in(v.lang),
     };
     let view = Content {
         body: markdown::to_html_with_charts(body.text, v.site, v.lang, Some(&charts)),
