@@ -6,7 +6,7 @@ mod support;
 use std::path::Path;
 
 use support::{edit, example};
-use vigil::serve::{Body, Files, Preview, Update};
+use vigil::serve::{Files, Preview, Update};
 
 fn options(root: &Path) -> vigil::build::Options {
     vigil::build::Options {
@@ -20,10 +20,7 @@ fn options(root: &Path) -> vigil::build::Options {
 }
 
 fn bytes(files: &Files, name: &str) -> Vec<u8> {
-    match &files[name] {
-        Body::Bytes(b) => b.as_ref().clone(),
-        Body::File(p) => std::fs::read(p).unwrap(),
-    }
+    files[name].read().unwrap()
 }
 
 /// The files of a full build, compared one by one with `files`.
@@ -322,6 +319,58 @@ fn problems<'a>(all: impl IntoIterator<Item = &'a vigil::diag::Diagnostic>) -> V
 
 fn check(root: &Path) -> Vec<String> {
     problems(vigil::build::check(&options(root)).diagnostics.iter())
+}
+
+/// A save that changes a person's dates renders the calendar and the charts' pages again only when
+/// what they show changes (both count every person, so a coarser rule would render them on each
+/// date edit), and sends the chart files only then.
+#[test]
+fn a_date_edit_renders_the_calendar_and_the_charts_only_when_they_change() {
+    let site = example();
+    let root = site.path();
+    let rel = "profiles/ali-zeynal.md";
+    let mut preview = Preview::new(options(root));
+    preview.rebuild().expect("the example builds");
+    let mut save = |from: &str, to: &str| {
+        edit(root, rel, from, to);
+        preview.changed(Path::new(rel));
+        let built = preview.rebuild().expect("good");
+        let Update::Changed(changes) = built.files else {
+            panic!("only what the save changed is sent")
+        };
+        assert_same_as_full_build(root, preview.files().unwrap());
+        let sent: Vec<String> = changes.into_iter().map(|(f, _)| f).collect();
+        (built.rendered, sent)
+    };
+    let charts = "infographics/political-prisoners/index.html";
+    let chart_file = |sent: &[String]| sent.iter().any(|f| f.ends_with(".svg"));
+
+    // Born in April: neither the calendar (June and July) nor any chart shows it; the open data
+    // does.
+    let (rendered, sent) = save("gender: male", "gender: male\nborn: 1990-04-12");
+    let mut own = rendered.clone();
+    own.sort();
+    assert_eq!(
+        own,
+        [
+            "az/people/ali-zeynal/index.html",
+            "people/ali-zeynal/index.html"
+        ]
+    );
+    assert!(sent.iter().any(|f| f == "data/profiles.json"), "{sent:?}");
+    assert!(!chart_file(&sent), "{sent:?}");
+
+    // Born in June: the calendar shows him now; the charts are as they were.
+    let (rendered, sent) = save("born: 1990-04-12", "born: 1990-06-12");
+    assert!(rendered.iter().any(|f| f == "this-month/index.html"));
+    assert!(!rendered.iter().any(|f| f == charts), "{rendered:?}");
+    assert!(!chart_file(&sent), "{sent:?}");
+
+    // Arrested a year earlier: the charts count him in another month.
+    let (rendered, sent) = save("arrested: 2024-03", "arrested: 2023-03");
+    assert!(rendered.iter().any(|f| f == charts), "{rendered:?}");
+    assert!(rendered.iter().any(|f| *f == format!("az/{charts}")));
+    assert!(chart_file(&sent), "{sent:?}");
 }
 
 /// A save of one person's files is checked without checking the whole site again: the problems the

@@ -4,6 +4,8 @@
 
 mod records;
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use crate::i18n::Strings;
@@ -98,55 +100,71 @@ pub fn files_with_spans(site: &Site, strings: &[Strings]) -> (Vec<(String, Strin
 }
 
 /// Where each person's part lies in the people's JSON and CSV files of each language: person `i`
-/// is `at[i]..at[i + 1]`. With it `vigil serve` writes again the part of a person whose record
-/// changed, rather than every record of every person.
+/// is `at[i]..at[i + 1]`.
 #[derive(Default)]
 pub struct Spans {
     json: Vec<Vec<usize>>,
     csv: Vec<Vec<usize>>,
 }
 
+/// A file in parts: what comes before the first person, each person's part, what comes after the
+/// last. `vigil serve` keeps the people's files so: a save makes one person's part again and
+/// shares every other, rather than copying files of megabytes (two per language) on each save.
+pub type Parts = Vec<Arc<[u8]>>;
+
 impl Spans {
-    /// The people's files with the part of the person at `i` made again from `site`, as
-    /// (output path, content), given each file's content now; `None` if one is not there.
-    pub fn rewrite(
-        &mut self,
-        site: &Site,
-        strings: &[Strings],
-        i: usize,
-        now: impl Fn(&str) -> Option<std::sync::Arc<Vec<u8>>>,
-    ) -> Option<Vec<(String, Vec<u8>)>> {
+    /// Takes the people's files out of `files` (as `files_with_spans` made them), in parts.
+    pub fn cut(&self, site: &Site, files: &mut Vec<(String, String)>) -> Vec<(String, Parts)> {
         let mut out = Vec::new();
         for lang in site.config.langs() {
-            let r = Records {
-                site,
-                t: &strings[lang.index()],
-                lang,
-            };
-            let record = r.profile(&site.profiles[i]);
-            let row = csv_rows(std::slice::from_ref(&record), false).0;
-            let item = json_item(i, &record);
             let l = lang.index();
-            for (file, at, part) in [
-                (PROFILES_CSV, self.csv.get_mut(l)?, row),
-                (PROFILES_JSON, self.json.get_mut(l)?, item),
-            ] {
+            for (file, at) in [(PROFILES_CSV, &self.csv[l]), (PROFILES_JSON, &self.json[l])] {
                 let path = urls::file(&site.config, lang, file);
-                let text = now(&path)?;
-                let (start, end) = (*at.get(i)?, *at.get(i + 1)?);
-                let mut new = Vec::with_capacity(text.len() + part.len());
-                new.extend_from_slice(text.get(..start)?);
-                new.extend_from_slice(part.as_bytes());
-                new.extend_from_slice(text.get(end..)?);
-                let grown = part.len() as isize - (end - start) as isize;
-                for a in &mut at[i + 1..] {
-                    *a = a.checked_add_signed(grown)?;
-                }
-                out.push((path, new));
+                let Some(k) = files.iter().position(|(p, _)| *p == path) else {
+                    continue;
+                };
+                let text = files.swap_remove(k).1.into_bytes();
+                let bounds = std::iter::once(0)
+                    .chain(at.iter().copied())
+                    .chain([text.len()]);
+                let parts = bounds
+                    .clone()
+                    .zip(bounds.skip(1))
+                    .map(|(a, b)| Arc::from(&text[a..b]))
+                    .collect();
+                out.push((path, parts));
             }
         }
-        Some(out)
+        out
     }
+}
+
+/// The people's files with the part of the person at `i` made again from `site`, as (output path,
+/// parts), given each file's parts now; `None` if one is not there.
+pub fn rewrite(
+    site: &Site,
+    strings: &[Strings],
+    i: usize,
+    now: impl Fn(&str) -> Option<Arc<Parts>>,
+) -> Option<Vec<(String, Parts)>> {
+    let mut out = Vec::new();
+    for lang in site.config.langs() {
+        let r = Records {
+            site,
+            t: &strings[lang.index()],
+            lang,
+        };
+        let record = r.profile(&site.profiles[i]);
+        let row = csv_rows(std::slice::from_ref(&record), false).0;
+        let item = json_item(i, &record);
+        for (file, part) in [(PROFILES_CSV, row), (PROFILES_JSON, item)] {
+            let path = urls::file(&site.config, lang, file);
+            let mut parts = Parts::clone(&*now(&path)?);
+            *parts.get_mut(i + 1)? = Arc::from(part.into_bytes());
+            out.push((path, parts));
+        }
+    }
+    Some(out)
 }
 
 /// The data files' links in one language, for the people index.

@@ -45,6 +45,43 @@ fn in_month(d: crate::date::PartialDate, year: i32, month: u8) -> Option<(Option
     (d.month == Some(month) && d.year < year).then(|| (d.day, year - d.year))
 }
 
+/// The first days of the two months the calendar shows: this one and the next.
+fn months(today: Date) -> [Date; 2] {
+    let first = today.replace_day(1).expect("day 1");
+    let next = match first.month() {
+        Month::December => Date::from_calendar_date(first.year() + 1, Month::January, 1),
+        m => Date::from_calendar_date(first.year(), m.next(), 1),
+    }
+    .expect("day 1");
+    [first, next]
+}
+
+/// One of a person's dates as the calendar shows it: (month, a birthday rather than an arrest,
+/// day if known, years since).
+type Shown = (u8, bool, Option<u8>, i32);
+
+/// What the calendar shows of a person besides their card: their dates in its two months, and
+/// their prison; `None` when it does not show them. While it stays the same, a change to the
+/// person leaves the calendar as it was but for their card (`vigil serve`).
+pub fn shown(p: &Profile, today: Date) -> Option<(Vec<Shown>, Option<usize>)> {
+    if !p.status.is_held() {
+        return None;
+    }
+    let dates: Vec<Shown> = months(today)
+        .into_iter()
+        .flat_map(|m| {
+            let (year, month) = (m.year(), m.month() as u8);
+            let born = p.born.and_then(|d| in_month(d, year, month));
+            let arrested = in_month(p.arrested, year, month);
+            let shown = move |birthday| move |(day, years)| (month, birthday, day, years);
+            born.map(shown(true))
+                .into_iter()
+                .chain(arrested.map(shown(false)))
+        })
+        .collect();
+    (!dates.is_empty()).then_some((dates, p.prison))
+}
+
 pub fn this_month(v: &Views) -> Page {
     let site = v.site;
     let t = v.t;
@@ -54,13 +91,7 @@ pub fn this_month(v: &Views) -> Page {
         .enumerate()
         .filter(|(_, p)| p.status.is_held())
         .collect();
-    let first = site.today.replace_day(1).expect("day 1");
-    let next = match first.month() {
-        Month::December => Date::from_calendar_date(first.year() + 1, Month::January, 1),
-        m => Date::from_calendar_date(first.year(), m.next(), 1),
-    }
-    .expect("day 1");
-    let months = [first, next]
+    let months = months(site.today)
         .into_iter()
         .map(|m| {
             let (year, month) = (m.year(), m.month() as u8);

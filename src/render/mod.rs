@@ -4,7 +4,7 @@
 //! so memory stays flat whatever the size of the site.
 
 pub(crate) mod attrs;
-mod calendar;
+pub(crate) mod calendar;
 mod feeds;
 mod pages;
 mod relative;

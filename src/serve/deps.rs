@@ -65,8 +65,10 @@ pub enum Dep {
     Statement(String),
     Page(String),
     AllCards,
-    /// What the charts count and the calendar dates of anyone (see `counted`).
-    AllCounted,
+    /// What the charts count of anyone (see `counted`).
+    Charts,
+    /// Who the calendar shows, on which days (see `calendar::shown`).
+    Calendar,
     AllStatements,
 }
 
@@ -92,14 +94,14 @@ pub fn deps(site: &Site, job: Job) -> Vec<Dep> {
         Job::Statements | Job::Organisations => vec![Dep::AllStatements],
         Job::NotFound => Vec::new(),
         // The calendar shows cards, and dates them by birthdays, which cards do not show.
-        Job::ThisMonth => vec![Dep::AllCards, Dep::AllCounted],
+        Job::ThisMonth => vec![Dep::AllCards, Dep::Calendar],
         Job::Alias(i, _) => vec![Dep::Profile(site.profiles[i].slug.clone())],
         Job::Content(i) => {
             let page = &site.pages[i];
             let mut d = vec![Dep::Page(page.path.clone())];
             // A chart counts people and statements: any of them can change its figures.
             if page.charts.iter().any(|c| !c.is_empty()) {
-                d.extend([Dep::AllCounted, Dep::AllStatements]);
+                d.extend([Dep::Charts, Dep::AllStatements]);
             }
             d
         }
@@ -136,9 +138,12 @@ pub struct Dirty {
     /// The people whose card (or place in the listings) may have changed: at first every saved
     /// profile; `keep_cards` narrows it once the new site is known.
     cards: HashSet<String>,
-    /// The people whose `counted` may have changed: every saved profile, unless the preview
-    /// compared it (`counted_unchanged`).
-    counted: HashSet<String>,
+    /// The people who may count otherwise in the charts: every saved profile, unless the preview
+    /// found the charts as they were (`charts_unchanged`).
+    charts: HashSet<String>,
+    /// The people who may show otherwise in the calendar: every saved profile, unless the preview
+    /// compared it (`calendar_unchanged`).
+    calendar: HashSet<String>,
     statements: HashSet<String>,
     pages: HashSet<String>,
 }
@@ -154,7 +159,8 @@ impl Dirty {
         match role(rel, config) {
             Role::Profile(slug) => {
                 self.cards.insert(slug.clone());
-                self.counted.insert(slug.clone());
+                self.charts.insert(slug.clone());
+                self.calendar.insert(slug.clone());
                 self.profiles.insert(slug);
             }
             Role::Statement(slug) => {
@@ -181,7 +187,8 @@ impl Dirty {
                 Dep::Statement(s) => self.statements.contains(s),
                 Dep::Page(p) => self.pages.contains(p),
                 Dep::AllCards => !self.cards.is_empty(),
-                Dep::AllCounted => !self.counted.is_empty(),
+                Dep::Charts => !self.charts.is_empty(),
+                Dep::Calendar => !self.calendar.is_empty(),
                 Dep::AllStatements => !self.statements.is_empty(),
             })
     }
@@ -208,9 +215,14 @@ impl Dirty {
         self.cards.remove(slug);
     }
 
-    /// What the charts and the calendar read of the person is as it was (see `counted`).
-    pub fn counted_unchanged(&mut self, slug: &str) {
-        self.counted.remove(slug);
+    /// The charts count the person as they did.
+    pub fn charts_unchanged(&mut self, slug: &str) {
+        self.charts.remove(slug);
+    }
+
+    /// The calendar shows the person as it did (see `calendar::shown`).
+    pub fn calendar_unchanged(&mut self, slug: &str) {
+        self.calendar.remove(slug);
     }
 
     /// Before the first good build nothing can be told apart.
@@ -246,9 +258,9 @@ pub fn card(site: &Site, p: &Profile) -> String {
     )
 }
 
-/// Everything of a person that the charts count them by (`charts::query`) and the calendar dates
-/// them by (`render::calendar`, which shows their card too): the facts, not the words. Indexes,
-/// compared within one site.
+/// Everything of a person that the charts count them by (`charts::query`): the facts, not the
+/// words. While it stays the same the charts do; when it changes they may not (the preview draws
+/// them to know). Indexes, compared within one site.
 pub fn counted(p: &Profile) -> String {
     format!(
         "{:?}",

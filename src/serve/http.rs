@@ -130,12 +130,8 @@ fn serve_file(request: Request, shared: &Shared, rel: &str) {
         rel.to_string()
     };
     if let Some(body) = snapshot.files.get(&file) {
-        let content = match body {
-            Body::Bytes(b) => b.as_ref().clone(),
-            Body::File(path) => match std::fs::read(path) {
-                Ok(b) => b,
-                Err(_) => return not_found(request, shared, &snapshot),
-            },
+        let Ok(content) = body.read() else {
+            return not_found(request, shared, &snapshot);
         };
         return respond(request, shared, &file, content, 200);
     }

@@ -12,6 +12,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use rayon::prelude::*;
+
 use crate::build::{self, Prepared};
 use crate::diag::Diagnostic;
 use crate::load::{self, Role};
@@ -29,6 +31,19 @@ pub enum Body {
     Bytes(Arc<Vec<u8>>),
     /// A file published as it is, read from the campaign's folder when asked for.
     File(PathBuf),
+    /// A file kept in parts shared with its earlier versions (`opendata::Parts`).
+    Parts(Arc<crate::opendata::Parts>),
+}
+
+impl Body {
+    /// The file's content, whole.
+    pub fn read(&self) -> std::io::Result<Vec<u8>> {
+        match self {
+            Body::Bytes(b) => Ok(b.as_ref().clone()),
+            Body::File(path) => std::fs::read(path),
+            Body::Parts(parts) => Ok(parts.concat()),
+        }
+    }
 }
 
 /// The output of a good build, by path relative to the site's root.
@@ -65,7 +80,6 @@ struct Good {
     pages: HashMap<String, Arc<Vec<u8>>>,
     files: Files,
     targets: Targets,
-    spans: crate::opendata::Spans,
 }
 
 pub struct Preview {
@@ -197,7 +211,10 @@ impl Preview {
         for (source, rel) in cards {
             files.insert(rel, Body::File(source));
         }
-        let (data, spans) = render::data_files(site, &prepared.strings);
+        let (mut data, spans) = render::data_files(site, &prepared.strings);
+        for (rel, parts) in spans.cut(site, &mut data) {
+            files.insert(rel, Body::Parts(Arc::new(parts)));
+        }
         for (rel, content) in data {
             files.insert(rel, Body::Bytes(Arc::new(content.into_bytes())));
         }
@@ -222,7 +239,6 @@ impl Preview {
             pages: kept,
             files: files.clone(),
             targets,
-            spans,
         });
         self.dirty = Dirty::default();
         Ok(Built {
@@ -311,58 +327,100 @@ impl Preview {
         if !card_changed {
             self.dirty.card_unchanged(&slug);
         }
+        let shown = |p| render::calendar::shown(p, site.today);
+        if shown(&checked.before) == shown(person) {
+            self.dirty.calendar_unchanged(&slug);
+        }
         let data = |p| crate::opendata::person(site, &prepared.strings, p);
         let data_changed = data(&checked.before) != data(person);
+
+        // Each page a job touched by the person's card alone made is spliced, or the job is
+        // rendered again: (job, its pages spliced, (file, bytes) of those that changed).
+        let touched: Vec<usize> = (0..g.jobs.len())
+            .filter(|&j| self.dirty.touches(&g.deps[j]))
+            .collect();
+        let splice = |j: usize| {
+            let (old, new) = cards
+                .as_ref()
+                .filter(|_| self.dirty.touches_card_only(&g.deps[j]))?;
+            let files = g.outputs.get(&g.keys[j])?;
+            let mut same = Vec::new();
+            let mut changed = Vec::new();
+            for f in files {
+                match splice::splice(g.pages.get(f)?, g.jobs[j].0, old, new)? {
+                    splice::Spliced::Same => same.push(f.clone()),
+                    splice::Spliced::New(page) => changed.push((f.clone(), page)),
+                }
+            }
+            Some((same, changed))
+        };
+        // The chart files when they change, drawn while the pages are spliced. A person may count
+        // otherwise and the charts stay the same (an arrest moved within its month): the pages
+        // that show them then stay too.
         let counted_changed = deps::counted(&checked.before) != deps::counted(person);
-        if !counted_changed {
-            self.dirty.counted_unchanged(&slug);
+        let (charts, spliced) = rayon::join(
+            || {
+                counted_changed
+                    .then(|| crate::charts::files(site, &prepared.strings))
+                    .filter(|files| {
+                        files.iter().any(|(rel, now)| match g.files.get(rel) {
+                            Some(Body::Bytes(before)) => before.as_slice() != now.as_bytes(),
+                            _ => true,
+                        })
+                    })
+            },
+            || -> Vec<(usize, Option<_>)> { touched.par_iter().map(|&j| (j, splice(j))).collect() },
+        );
+        if charts.is_none() {
+            self.dirty.charts_unchanged(&slug);
         }
         let mut selected: Vec<usize> = Vec::new();
-        // (job, page, its bytes now) of the pages changed by the person's card alone.
-        let mut spliced: Vec<(usize, String, Vec<u8>)> = Vec::new();
-        for j in (0..g.jobs.len()).filter(|&j| self.dirty.touches(&g.deps[j])) {
-            let done = cards
-                .as_ref()
-                .filter(|_| self.dirty.touches_card_only(&g.deps[j]))
-                .and_then(|(old, new)| {
-                    let files = g.outputs.get(&g.keys[j])?;
-                    files
-                        .iter()
-                        .map(|f| {
-                            let page = splice::splice(g.pages.get(f)?, g.jobs[j].0, old, new)?;
-                            Some((j, f.clone(), page))
-                        })
-                        .collect::<Option<Vec<_>>>()
-                });
+        let mut by_job: HashMap<usize, Vec<String>> = HashMap::new();
+        let mut rendered: Vec<String> = Vec::new();
+        let mut pages_now: Vec<(usize, String, Vec<u8>)> = Vec::new();
+        for (j, done) in spliced {
             match done {
-                Some(pages) => spliced.extend(pages),
-                None => selected.push(j),
+                Some((same, changed)) => {
+                    // A page spliced is as it was when it does not show the person: nothing to send.
+                    by_job.entry(j).or_default().extend(same);
+                    rendered.extend(changed.iter().map(|(f, _)| f.clone()));
+                    pages_now.extend(changed.into_iter().map(|(f, page)| (j, f, page)));
+                }
+                // Touched before the charts were found the same, perhaps no longer.
+                None if self.dirty.touches(&g.deps[j]) => selected.push(j),
+                None => {}
             }
         }
+
+        // The pages rendered again, while the person's preview cards and open data are made.
         let jobs: Vec<(Lang, Job)> = selected.iter().map(|&i| g.jobs[i]).collect();
         let renderer = Renderer::new(site, &prepared.strings, &prepared.theme, Links::Rooted);
-        let (pages, problems) = renderer.pages(&jobs, |i, file, html| Ok((i, file, html)));
+        let files_now = &g.files;
+        let ((pages, problems), (card_files, data_files)) = rayon::join(
+            || renderer.pages(&jobs, |i, file, html| Ok((i, file, html))),
+            || {
+                let cards = card_changed.then(|| {
+                    crate::cards::person_files(site, &prepared.strings, &prepared.theme.fonts, i)
+                });
+                let now = |path: &str| match files_now.get(path) {
+                    Some(Body::Parts(p)) => Some(p.clone()),
+                    _ => None,
+                };
+                let data =
+                    data_changed.then(|| crate::opendata::rewrite(site, &prepared.strings, i, now));
+                (cards, data)
+            },
+        );
         if problems.has_errors() {
             return self.abandon();
         }
 
         let mut changes: Vec<(String, Option<Body>)> = Vec::new();
-        let mut by_job: HashMap<usize, Vec<String>> = HashMap::new();
-        let mut rendered: Vec<String> = pages.iter().map(|(_, file, _)| file.clone()).collect();
-        // A page spliced is as it was when it does not show the person: nothing to send.
-        spliced.retain(|(job, file, html)| {
-            let same = g.pages.get(file).is_some_and(|before| **before == *html);
-            if same {
-                by_job.entry(*job).or_default().push(file.clone());
-            } else {
-                rendered.push(file.clone());
-            }
-            !same
-        });
+        rendered.extend(pages.iter().map(|(_, file, _)| file.clone()));
         let pages = pages
             .into_iter()
             .map(|(j, file, html)| (selected[j], file, html));
-        for (job, file, html) in pages.chain(spliced) {
+        for (job, file, html) in pages.chain(pages_now) {
             by_job.entry(job).or_default().push(file.clone());
             let html = Arc::new(html);
             changes.push((file.clone(), Some(Body::Bytes(html.clone()))));
@@ -375,36 +433,27 @@ impl Preview {
                 changes.push((gone, None));
             }
         }
-        if card_changed {
-            let cards =
-                crate::cards::person_files(site, &prepared.strings, &prepared.theme.fonts, i);
-            match cards {
-                Ok(cards) => changes.extend(
-                    cards
-                        .into_iter()
-                        .map(|(source, rel)| (rel, Some(Body::File(source)))),
-                ),
-                Err(_) => return self.abandon(),
-            }
+        match card_files {
+            Some(Ok(cards)) => changes.extend(
+                cards
+                    .into_iter()
+                    .map(|(source, rel)| (rel, Some(Body::File(source)))),
+            ),
+            Some(Err(_)) => return self.abandon(),
+            None => {}
         }
         // The feeds and the sitemap show statements and addresses only: they stay as they were.
-        let mut data: Vec<(String, Vec<u8>)> = Vec::new();
-        if counted_changed {
-            let charts = crate::charts::files(site, &prepared.strings);
-            data.extend(charts.into_iter().map(|(rel, c)| (rel, c.into_bytes())));
+        for (rel, content) in charts.into_iter().flatten() {
+            changes.push((rel, Some(Body::Bytes(Arc::new(content.into_bytes())))));
         }
-        if data_changed {
-            let now = |path: &str| match g.files.get(path) {
-                Some(Body::Bytes(b)) => Some(b.clone()),
-                _ => None,
-            };
-            match g.spans.rewrite(site, &prepared.strings, i, now) {
-                Some(files) => data.extend(files),
-                None => return self.abandon(),
-            }
-        }
-        for (rel, content) in data {
-            changes.push((rel, Some(Body::Bytes(Arc::new(content)))));
+        match data_files {
+            Some(Some(files)) => changes.extend(
+                files
+                    .into_iter()
+                    .map(|(rel, parts)| (rel, Some(Body::Parts(Arc::new(parts))))),
+            ),
+            Some(None) => return self.abandon(),
+            None => {}
         }
         for (rel, body) in &changes {
             match body {

@@ -3,6 +3,8 @@
 //! than rendering and minifying again a page of thousands of cards (the people page at 10,000
 //! people: 6 MB, 150 ms to minify alone).
 
+use memchr::memmem;
+
 use crate::i18n::Strings;
 use crate::model::Site;
 use crate::render::Theme;
@@ -43,29 +45,49 @@ pub fn cards(site: &Site, strings: &[Strings], theme: &Theme, i: usize) -> Optio
     Some(Cards { forms, href })
 }
 
-/// `page` (in `lang`) with the `old` card replaced by the `new` one; the page as it was when it
-/// does not show the person; `None` when that cannot be told for sure (then it is rendered again):
-/// the old card is not found once in a single form, yet the page links to the person.
-pub fn splice(page: &[u8], lang: Lang, old: &Cards, new: &Cards) -> Option<Vec<u8>> {
-    let page = std::str::from_utf8(page).ok()?;
+/// What a page that lists many people becomes when one person's card changes.
+pub enum Spliced {
+    /// The page does not show the person: it stays as it is.
+    Same,
+    /// The page with the new card in place of the old one.
+    New(Vec<u8>),
+}
+
+/// `page` (in `lang`) with the `old` card replaced by the `new` one; `None` when that cannot be
+/// told for sure (then it is rendered again): the old card is not found once in a single form, yet
+/// the page links to the person. The pages searched run to megabytes (the people page): one pass
+/// finds the person's links, and a card is looked for only where one of them would stand in it.
+pub fn splice(page: &[u8], lang: Lang, old: &Cards, new: &Cards) -> Option<Spliced> {
     let l = lang.index();
+    let href = old.href[l].as_bytes();
+    // Where the first link to the person stands in each form of the card.
+    let offsets: Vec<Option<usize>> = old.forms[l]
+        .iter()
+        .map(|form| memmem::find(form.as_bytes(), href))
+        .collect();
     let mut found = None;
-    for (form, before) in old.forms[l].iter().enumerate() {
-        let mut at = page.match_indices(before.as_str()).map(|(i, _)| i);
-        if let Some(first) = at.next() {
-            if at.next().is_some() || found.is_some() {
-                return None;
+    let mut links = false;
+    for at in memmem::find_iter(page, href) {
+        links = true;
+        for (form, before) in old.forms[l].iter().enumerate() {
+            let Some(start) = offsets[form].and_then(|o| at.checked_sub(o)) else {
+                continue;
+            };
+            if page[start..].starts_with(before.as_bytes()) {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some((start, form));
             }
-            found = Some((first, form));
         }
     }
     let Some((at, form)) = found else {
-        return (!page.contains(old.href[l].as_str())).then(|| page.as_bytes().to_vec());
+        return (!links).then_some(Spliced::Same);
     };
     let (before, after) = (&old.forms[l][form], &new.forms[l][form]);
-    let mut out = String::with_capacity(page.len() + after.len());
-    out.push_str(&page[..at]);
-    out.push_str(after);
-    out.push_str(&page[at + before.len()..]);
-    Some(out.into_bytes())
+    let mut out = Vec::with_capacity(page.len() + after.len());
+    out.extend_from_slice(&page[..at]);
+    out.extend_from_slice(after.as_bytes());
+    out.extend_from_slice(&page[at + before.len()..]);
+    Some(Spliced::New(out))
 }
