@@ -32,6 +32,8 @@ pub struct Strings {
     pub all_statements: String,
     pub all_people: String,
     pub people_title: String,
+    /// Above the home page's cards when it does not show everyone held: "{n}" shown, "{total}" held.
+    pub home_latest: String,
     pub people_intro: String,
     pub browse_by: String,
     pub by_status: String,

@@ -69,6 +69,8 @@ pub enum Dep {
     Charts,
     /// Who the calendar shows, on which days (see `calendar::shown`).
     Calendar,
+    /// Who the home page shows, in which order: the latest arrests (see `pages::home_people`).
+    Latest,
     AllStatements,
 }
 
@@ -88,7 +90,7 @@ pub fn deps(site: &Site, job: Job) -> Vec<Dep> {
     let statement = |i: usize| Dep::Statement(site.statements[i].slug.clone());
     let ix = &site.index;
     match job {
-        Job::Home => vec![Dep::AllCards, Dep::AllStatements],
+        Job::Home => vec![Dep::AllCards, Dep::AllStatements, Dep::Latest],
         Job::People => vec![Dep::AllCards],
         Job::Listing(l) => l.people(site).iter().map(|&p| card(p)).collect(),
         Job::Statements | Job::Organisations => vec![Dep::AllStatements],
@@ -144,6 +146,9 @@ pub struct Dirty {
     /// The people who may show otherwise in the calendar: every saved profile, unless the preview
     /// compared it (`calendar_unchanged`).
     calendar: HashSet<String>,
+    /// The people who may have moved among the latest arrests: every saved profile, unless the
+    /// preview compared it (`latest_unchanged`).
+    latest: HashSet<String>,
     statements: HashSet<String>,
     pages: HashSet<String>,
 }
@@ -161,6 +166,7 @@ impl Dirty {
                 self.cards.insert(slug.clone());
                 self.charts.insert(slug.clone());
                 self.calendar.insert(slug.clone());
+                self.latest.insert(slug.clone());
                 self.profiles.insert(slug);
             }
             Role::Statement(slug) => {
@@ -189,6 +195,7 @@ impl Dirty {
                 Dep::AllCards => !self.cards.is_empty(),
                 Dep::Charts => !self.charts.is_empty(),
                 Dep::Calendar => !self.calendar.is_empty(),
+                Dep::Latest => !self.latest.is_empty(),
                 Dep::AllStatements => !self.statements.is_empty(),
             })
     }
@@ -218,6 +225,12 @@ impl Dirty {
     /// The charts count the person as they did.
     pub fn charts_unchanged(&mut self, slug: &str) {
         self.charts.remove(slug);
+    }
+
+    /// The person's arrest and status are as they were: they keep their place among the latest
+    /// arrests.
+    pub fn latest_unchanged(&mut self, slug: &str) {
+        self.latest.remove(slug);
     }
 
     /// The calendar shows the person as it did (see `calendar::shown`).

@@ -327,6 +327,9 @@ impl Preview {
         if !card_changed {
             self.dirty.card_unchanged(&slug);
         }
+        if (checked.before.arrested, checked.before.status) == (person.arrested, person.status) {
+            self.dirty.latest_unchanged(&slug);
+        }
         let shown = |p| render::calendar::shown(p, site.today);
         if shown(&checked.before) == shown(person) {
             self.dirty.calendar_unchanged(&slug);
