@@ -492,6 +492,29 @@ fn broken_internal_link_in_html_written_in_markdown() {
 }
 
 #[test]
+fn image_from_another_site_in_html_written_in_markdown() {
+    // Markdown's `![](https://...)` is an error; so is the same image written as HTML, which the
+    // cleaning of raw HTML would otherwise drop without a word.
+    for src in [
+        "https://tracker.example/pixel.gif",
+        "//tracker.example/pixel.gif",
+    ] {
+        rejects(
+            |s| {
+                s.edit(
+                    "content/about.md",
+                    "and others.",
+                    &format!("and others.\n\n<p>Look: <img src=\"{src}\" alt=\"A pixel\"></p>"),
+                );
+            },
+            "content/about.md:8:20",
+            &[&format!("the image `{src}` is on another site")],
+            &["save the image under content/"],
+        );
+    }
+}
+
+#[test]
 fn broken_internal_link_in_a_translation() {
     rejects(
         |s| {

@@ -209,15 +209,33 @@ pub(crate) fn text_problems(
     diags
 }
 
-/// The offsets of the images (`![...](...)`) among a Markdown text's links.
+/// The offsets of the images among a Markdown text's links: `![...](...)`, and the `src` of HTML
+/// written in it.
 fn images(markdown: &str) -> HashSet<usize> {
     Parser::new(markdown)
         .into_offset_iter()
-        .filter_map(|(event, range)| match event {
-            Event::Start(Tag::Image { .. }) => Some(range.start),
-            _ => None,
+        .flat_map(|(event, range)| match event {
+            Event::Start(Tag::Image { .. }) => vec![range.start],
+            Event::Html(h) | Event::InlineHtml(h) => crate::render::attrs::links(&h)
+                .into_iter()
+                .filter(|r| is_img_src(&h, r))
+                .map(|r| range.start + r.start)
+                .collect(),
+            _ => Vec::new(),
         })
         .collect()
+}
+
+/// Whether the attribute value at `r` of `html` is the `src` of an `<img>` (the other elements
+/// that load something, `<iframe>`, `<script>`..., are dropped by the cleaning whatever they load).
+fn is_img_src(html: &str, r: &std::ops::Range<usize>) -> bool {
+    let before = &html[..r.start];
+    let tag = before.rfind('<').map(|at| &before[at + 1..]).unwrap_or("");
+    let name = tag
+        .split(|c: char| c.is_ascii_whitespace() || c == '/')
+        .next();
+    before.trim_end_matches(['"', '\'']).ends_with("src=")
+        && name.is_some_and(|n| n.eq_ignore_ascii_case("img"))
 }
 
 /// A file the build publishes as an image: a JPEG or PNG under content/, or a profile's photo.
@@ -238,8 +256,9 @@ fn is_picture(site: &Site, rel: &str) -> bool {
 }
 
 /// Every link and image destination in a Markdown text, with its byte offset: those written in
-/// Markdown, and the `href` and `src` of HTML written in it that lead inside the site (the cleaning
-/// of raw HTML drops the unsafe ones and images from other hosts; see `sanitize`).
+/// Markdown, and of HTML written in it the `href`s that lead inside the site and every `src` (the
+/// cleaning of raw HTML drops unsafe links and images from other hosts, see `sanitize`: such an
+/// image is an error here, where the writer learns of it).
 pub fn links(markdown: &str) -> Vec<(String, usize)> {
     Parser::new(markdown)
         .into_offset_iter()
@@ -249,7 +268,10 @@ pub fn links(markdown: &str) -> Vec<(String, usize)> {
             }
             Event::Html(h) | Event::InlineHtml(h) => crate::render::attrs::links(&h)
                 .into_iter()
-                .filter(|r| h[r.clone()].starts_with('/') && !h[r.clone()].starts_with("//"))
+                .filter(|r| {
+                    let v = &h[r.clone()];
+                    (v.starts_with('/') && !v.starts_with("//")) || is_img_src(&h, r)
+                })
                 .map(|r| (h[r.clone()].to_string(), range.start + r.start))
                 .collect(),
             _ => Vec::new(),
