@@ -366,11 +366,25 @@ fn a_date_edit_renders_the_calendar_and_the_charts_only_when_they_change() {
     assert!(!rendered.iter().any(|f| f == charts), "{rendered:?}");
     assert!(!chart_file(&sent), "{sent:?}");
 
-    // Arrested a year earlier: the charts count him in another month.
+    // Arrested a year earlier: the charts count him in another month, and the home page, which
+    // shows the latest arrests of the people held, is made again.
     let (rendered, sent) = save("arrested: 2024-03", "arrested: 2023-03");
+    assert!(rendered.iter().any(|f| f == "index.html"), "{rendered:?}");
     assert!(rendered.iter().any(|f| f == charts), "{rendered:?}");
     assert!(rendered.iter().any(|f| *f == format!("az/{charts}")));
     assert!(chart_file(&sent), "{sent:?}");
+
+    // Someone released, arrested a day later: not on the home page, which stays as it was.
+    let rel = "profiles/aziz-orujov.md";
+    edit(root, rel, "arrested: 2023-11-27", "arrested: 2023-11-28");
+    preview.changed(Path::new(rel));
+    let built = preview.rebuild().expect("good");
+    assert_same_as_full_build(root, preview.files().unwrap());
+    assert!(
+        !built.rendered.iter().any(|f| f == "index.html"),
+        "{:?}",
+        built.rendered
+    );
 }
 
 /// A save of one person's files is checked without checking the whole site again: the problems the

@@ -327,7 +327,11 @@ impl Preview {
         if !card_changed {
             self.dirty.card_unchanged(&slug);
         }
-        if (checked.before.arrested, checked.before.status) == (person.arrested, person.status) {
+        // The home page shows the latest arrests of the people held.
+        let before = &checked.before;
+        if (before.arrested, before.status) == (person.arrested, person.status)
+            || !(before.status.is_held() || person.status.is_held())
+        {
             self.dirty.latest_unchanged(&slug);
         }
         let shown = |p| render::calendar::shown(p, site.today);
