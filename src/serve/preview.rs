@@ -344,6 +344,7 @@ impl Preview {
         // Each page a job touched by the person's card alone made is spliced, or the job is
         // rendered again: (job, its pages spliced, (file, bytes) of those that changed).
         let touched: Vec<usize> = (0..g.jobs.len())
+            .into_par_iter()
             .filter(|&j| self.dirty.touches(&g.deps[j]))
             .collect();
         let splice = |j: usize| {
