@@ -227,8 +227,8 @@ impl Dirty {
         self.charts.remove(slug);
     }
 
-    /// The person's arrest and status are as they were: they keep their place among the latest
-    /// arrests.
+    /// The person is where they were among the latest arrests of the people held: their arrest and
+    /// status are as they were, or they are held neither before nor after the save.
     pub fn latest_unchanged(&mut self, slug: &str) {
         self.latest.remove(slug);
     }
