@@ -231,6 +231,51 @@ fn a_broken_save_keeps_the_last_good_build_and_the_fix_catches_up() {
     assert_same_as_full_build(root, preview.files().unwrap());
 }
 
+/// A save the patch takes in but cannot render (a theme that fails on what the person now says):
+/// the person goes back out of the last good build, the problem is reported, and the fix renders
+/// what it touches, not the whole site again.
+#[test]
+fn a_save_that_fails_to_render_keeps_the_last_good_build() {
+    let site = example();
+    let root = site.path();
+    edit(
+        root,
+        "themes/default/templates/person.html",
+        "{% if page.summary %}",
+        "{% if page.summary == \"Boom\" %}{{ no_such.thing }}{% endif %}{% if page.summary %}",
+    );
+    let rel = "profiles/ali-zeynal.md";
+    let summary = std::fs::read_to_string(root.join(rel))
+        .unwrap()
+        .lines()
+        .find(|l| l.starts_with("summary:"))
+        .expect("a summary")
+        .to_string();
+    let mut preview = Preview::new(options(root));
+    preview.rebuild().expect("the example builds");
+
+    edit(root, rel, &summary, "summary: Boom");
+    preview.changed(Path::new(rel));
+    let Err(problems) = preview.rebuild() else {
+        panic!("the theme fails on that page")
+    };
+    assert!(
+        problems.iter().any(|d| d.message.contains("no_such")),
+        "{:?}",
+        problems.iter().map(|d| &d.message).collect::<Vec<_>>()
+    );
+
+    edit(root, rel, "summary: Boom", &summary);
+    preview.changed(Path::new(rel));
+    let built = preview.rebuild().expect("fixed");
+    assert!(
+        built.rendered.len() < 10,
+        "the fix renders what it touches: {:?}",
+        built.rendered
+    );
+    assert_same_as_full_build(root, preview.files().unwrap());
+}
+
 #[test]
 fn a_menu_title_change_renders_every_page() {
     let site = example();

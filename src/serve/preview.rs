@@ -419,8 +419,19 @@ impl Preview {
                 (cards, data)
             },
         );
+        // Failed before anything of the last good build was changed but the person.
+        let card_files = match card_files {
+            Some(Ok(cards)) => cards,
+            None => Vec::new(),
+            Some(Err(_)) => return self.abandon(i, checked.before),
+        };
+        let data_files = match data_files {
+            Some(Some(files)) => files,
+            None => Vec::new(),
+            Some(None) => return self.abandon(i, checked.before),
+        };
         if problems.has_errors() {
-            return self.abandon();
+            return self.abandon(i, checked.before);
         }
 
         let mut changes: Vec<(String, Option<Body>)> = Vec::new();
@@ -441,28 +452,20 @@ impl Preview {
                 changes.push((gone, None));
             }
         }
-        match card_files {
-            Some(Ok(cards)) => changes.extend(
-                cards
-                    .into_iter()
-                    .map(|(source, rel)| (rel, Some(Body::File(source)))),
-            ),
-            Some(Err(_)) => return self.abandon(),
-            None => {}
-        }
+        changes.extend(
+            card_files
+                .into_iter()
+                .map(|(source, rel)| (rel, Some(Body::File(source)))),
+        );
         // The feeds and the sitemap show statements and addresses only: they stay as they were.
         for (rel, content) in charts.into_iter().flatten() {
             changes.push((rel, Some(Body::Bytes(Arc::new(content.into_bytes())))));
         }
-        match data_files {
-            Some(Some(files)) => changes.extend(
-                files
-                    .into_iter()
-                    .map(|(rel, parts)| (rel, Some(Body::Parts(Arc::new(parts))))),
-            ),
-            Some(None) => return self.abandon(),
-            None => {}
-        }
+        changes.extend(
+            data_files
+                .into_iter()
+                .map(|(rel, parts)| (rel, Some(Body::Parts(Arc::new(parts))))),
+        );
         for (rel, body) in &changes {
             match body {
                 Some(b) => g.files.insert(rel.clone(), b.clone()),
@@ -492,12 +495,14 @@ impl Preview {
         })
     }
 
-    /// A patch that failed once the person was put in the site: that site is no longer the last
-    /// good one, so a whole rebuild makes everything again (and reports the problems with all
-    /// the others), while the server goes on serving what it has.
-    fn abandon(&mut self) -> Option<Built> {
-        self.good = None;
-        self.dirty = Dirty::all();
+    /// A patch that failed once the person (at `i`, `before` as the last good build had them) was
+    /// put in the site: the person goes back, and the whole pipeline runs on the save, rendering
+    /// what it touched and reporting the problems with all the others, while the last good build
+    /// stays the one the next save is compared with.
+    fn abandon(&mut self, i: usize, before: crate::model::Profile) -> Option<Built> {
+        if let Some(g) = self.good.as_mut() {
+            g.prepared.site.profiles[i] = before;
+        }
         None
     }
 }
