@@ -116,38 +116,8 @@ pub fn all_pages(site: &Site) -> Vec<String> {
 
 /// The pages of people by status, profession, case, charge and prison: those that list someone.
 pub fn listings(site: &Site) -> Vec<String> {
-    let mut out: Vec<String> = site
-        .index
-        .people_of_status
-        .iter()
-        .map(|(s, _)| status(*s))
-        .collect();
-    out.extend(used(&site.professions, &site.index.people_of_profession).map(profession));
-    out.extend(used(&site.cases, &site.index.people_of_case).map(case));
-    out.extend(
-        site.charges
-            .iter()
-            .zip(&site.index.people_of_charge)
-            .filter(|(_, p)| !p.is_empty())
-            .map(|(c, _)| charge(&c.id)),
-    );
-    out.extend(
-        site.prisons
-            .iter()
-            .zip(&site.index.people_of_prison)
-            .filter(|(_, p)| !p.is_empty())
-            .map(|(c, _)| prison(&c.id)),
-    );
-    out
-}
-
-fn used<'a>(
-    named: &'a [crate::model::Named],
-    people: &'a [Vec<usize>],
-) -> impl Iterator<Item = &'a str> {
-    named
-        .iter()
-        .zip(people)
-        .filter(|(_, p)| !p.is_empty())
-        .map(|(n, _)| n.id.as_str())
+    crate::render::Listing::all(site)
+        .into_iter()
+        .map(|l| l.path(site))
+        .collect()
 }

@@ -87,6 +87,17 @@ impl Listing {
         out
     }
 
+    /// The listing's page, language-neutral (`people/status/detained/`).
+    pub fn path(self, site: &Site) -> String {
+        match self {
+            Listing::Status(i) => urls::status(site.index.people_of_status[i].0),
+            Listing::Profession(i) => urls::profession(&site.professions[i].id),
+            Listing::Case(i) => urls::case(&site.cases[i].id),
+            Listing::Charge(i) => urls::charge(&site.charges[i].id),
+            Listing::Prison(i) => urls::prison(&site.prisons[i].id),
+        }
+    }
+
     pub fn people(self, site: &Site) -> &[usize] {
         let ix = &site.index;
         match self {

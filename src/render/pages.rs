@@ -270,38 +270,22 @@ pub fn listing(v: &Views, of: Listing) -> Option<Page> {
     let site = v.site;
     let ix = &site.index;
     let l = v.lang;
-    let (path, kind, heading, note) = match of {
+    let (kind, heading, note) = match of {
         Listing::Status(i) => {
             let s = ix.people_of_status[i].0;
-            (
-                urls::status(s),
-                &v.t.by_status,
-                v.t.status(s).to_string(),
-                None,
-            )
+            (&v.t.by_status, v.t.status(s).to_string(), None)
         }
         Listing::Profession(i) => {
             let x = &site.professions[i];
-            (
-                urls::profession(&x.id),
-                &v.t.by_profession,
-                x.name.in_lang(l).into(),
-                None,
-            )
+            (&v.t.by_profession, x.name.in_lang(l).into(), None)
         }
         Listing::Case(i) => {
             let x = &site.cases[i];
-            (
-                urls::case(&x.id),
-                &v.t.by_case,
-                x.name.in_lang(l).into(),
-                None,
-            )
+            (&v.t.by_case, x.name.in_lang(l).into(), None)
         }
         Listing::Charge(i) => {
             let x = &site.charges[i];
             (
-                urls::charge(&x.id),
                 &v.t.by_charge,
                 x.article.clone(),
                 Some(x.text.in_lang(l).into()),
@@ -309,12 +293,7 @@ pub fn listing(v: &Views, of: Listing) -> Option<Page> {
         }
         Listing::Prison(i) => {
             let x = &site.prisons[i];
-            (
-                urls::prison(&x.id),
-                &v.t.by_prison,
-                x.name.in_lang(l).into(),
-                x.address.clone(),
-            )
+            (&v.t.by_prison, x.name.in_lang(l).into(), x.address.clone())
         }
     };
     let people = of.people(site);
@@ -329,7 +308,7 @@ pub fn listing(v: &Views, of: Listing) -> Option<Page> {
         back: v.href(&urls::people()),
     };
     Some(page(
-        path,
+        of.path(site),
         "listing.html",
         heading,
         v.t.people_intro.clone(),

@@ -12,7 +12,7 @@ use std::path::Path;
 use crate::config::Config;
 use crate::load::{Role, role};
 use crate::model::{Profile, Site};
-use crate::render::{Job, Listing};
+use crate::render::Job;
 use crate::text::Lang;
 
 /// A job, named by what it renders rather than by its place in the site's vectors, which move
@@ -38,7 +38,7 @@ pub fn key(site: &Site, lang: Lang, job: Job) -> (Lang, Key) {
     let key = match job {
         Job::Home => Key::Home,
         Job::People => Key::People,
-        Job::Listing(l) => Key::Listing(listing_path(site, l)),
+        Job::Listing(l) => Key::Listing(l.path(site)),
         Job::Person(i) => Key::Person(site.profiles[i].slug.clone()),
         Job::Alias(i, a) => Key::Alias(
             site.profiles[i].slug.clone(),
@@ -72,17 +72,6 @@ pub enum Dep {
     /// Who the home page shows, in which order: the latest arrests (see `pages::home_people`).
     Latest,
     AllStatements,
-}
-
-fn listing_path(site: &Site, l: Listing) -> String {
-    use crate::urls;
-    match l {
-        Listing::Status(i) => urls::status(site.index.people_of_status[i].0),
-        Listing::Profession(i) => urls::profession(&site.professions[i].id),
-        Listing::Case(i) => urls::case(&site.cases[i].id),
-        Listing::Charge(i) => urls::charge(&site.charges[i].id),
-        Listing::Prison(i) => urls::prison(&site.prisons[i].id),
-    }
 }
 
 pub fn deps(site: &Site, job: Job) -> Vec<Dep> {
