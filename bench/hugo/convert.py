@@ -16,11 +16,8 @@ import sys
 
 import yaml
 
-
-def front(path):
-    text = open(path, encoding="utf-8").read()
-    _, fm, body = text.split("---\n", 2)
-    return yaml.safe_load(fm) or {}, body
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import source  # noqa: E402 (bench/source.py)
 
 
 def dump(path, fm, body):
@@ -37,8 +34,7 @@ def main(src, out):
         shutil.rmtree(out)
     here = os.path.dirname(os.path.abspath(__file__))
     shutil.copytree(os.path.join(here, "layouts"), os.path.join(out, "layouts"))
-    shutil.copytree(os.path.join(src, "themes/default/static"), os.path.join(out, "static/static"))
-    site = yaml.safe_load(open(os.path.join(src, "site.yaml"), encoding="utf-8"))
+    site = source.site(src)
     with open(os.path.join(out, "config.yaml"), "w", encoding="utf-8") as f:
         yaml.safe_dump(
             {
@@ -62,21 +58,10 @@ def main(src, out):
             f,
             allow_unicode=True,
         )
-    os.makedirs(os.path.join(out, "data"))
-    for name in ["organisations", "charges", "prisons", "cases", "professions"]:
-        shutil.copy(os.path.join(src, "content", name + ".yaml"), os.path.join(out, "data", name + ".yaml"))
-
-    profiles = os.path.join(src, "profiles")
-    photos = os.path.join(profiles, "photos")
-    if os.path.isdir(photos):
-        shutil.copytree(photos, os.path.join(out, "static/media/photos"))
-    # Statements by the people they name, so a person's page lists them as vigil's does.
-    named = {}
-    statements = sorted(os.listdir(os.path.join(src, "content/statements")))
-    for name in statements:
-        s = yaml.safe_load(open(os.path.join(src, "content/statements", name), encoding="utf-8"))
-        slug = name[: -len(".yaml")]
-        for lang in ["en", "az"]:
+    source.copy_assets(src, out, "data")
+    named = source.named(src)
+    for slug, s in source.statements(src):
+        for lang in source.LANGS:
             fm = {
                 "title": s["title"][lang],
                 "date": str(s["date"]),
@@ -85,15 +70,8 @@ def main(src, out):
             }
             if s.get("source"):
                 fm["source"] = s["source"]
-            suffix = "" if lang == "en" else ".az"
-            dump(os.path.join(out, "content/statements", slug + suffix + ".md"), fm, s["body"][lang])
-        for p in s.get("profiles", []):
-            named.setdefault(p, []).append(slug)
-    for name in sorted(os.listdir(profiles)):
-        if not name.endswith(".md") or name.endswith(".az.md"):
-            continue
-        slug = name[:-3]
-        fm, body = front(os.path.join(profiles, name))
+            dump(os.path.join(out, "content/statements", slug + source.suffix(lang) + ".md"), fm, s["body"][lang])
+    for slug, fm, body, tr in source.profiles(src):
         fm["title"] = fm.pop("name")
         fm["status"] = [fm["status"]]
         for key in ["profession", "case", "prison"]:
@@ -107,9 +85,8 @@ def main(src, out):
         fm["statements"] = named.get(slug, [])
         fm["slug"] = slug
         dump(os.path.join(out, "content/people", slug + ".md"), fm, body)
-        tr = os.path.join(profiles, slug + ".az.md")
-        if os.path.exists(tr):
-            tfm, tbody = front(tr)
+        if tr:
+            tfm, tbody = tr
             afm = dict(fm)
             afm["title"] = tfm.get("name", fm["title"])
             for key in ["summary", "sentence", "photo_alt"]:
@@ -117,13 +94,13 @@ def main(src, out):
                     afm[key] = tfm[key]
             afm["aliases"] = ["/az" + a for a in fm["aliases"]]
             dump(os.path.join(out, "content/people", slug + ".az.md"), afm, tbody)
-    orgs = yaml.safe_load(open(os.path.join(src, "content/organisations.yaml"), encoding="utf-8"))
-    for oid, o in orgs.items():
-        for lang in ["en", "az"]:
-            n = o["name"]
-            title = n[lang] if isinstance(n, dict) else n
-            suffix = "" if lang == "en" else ".az"
-            dump(os.path.join(out, "content/organisations", oid + suffix + ".md"), {"title": title, "id": oid}, "")
+    for oid, names in source.organisations(src):
+        for lang in source.LANGS:
+            dump(
+                os.path.join(out, "content/organisations", oid + source.suffix(lang) + ".md"),
+                {"title": names[lang], "id": oid},
+                "",
+            )
     for section, titles in [
         ("people", ("People", "İnsanlar")),
         ("statements", ("Statements", "Bəyanatlar")),
@@ -131,15 +108,8 @@ def main(src, out):
     ]:
         dump(os.path.join(out, "content", section, "_index.md"), {"title": titles[0]}, "")
         dump(os.path.join(out, "content", section, "_index.az.md"), {"title": titles[1]}, "")
-    content = os.path.join(src, "content")
-    for dirpath, _, files in os.walk(content):
-        for name in files:
-            if not name.endswith(".md"):
-                continue
-            path = os.path.join(dirpath, name)
-            fm, body = front(path)
-            rel = os.path.relpath(path, content)
-            dump(os.path.join(out, "content", rel), fm, body)
+    for rel, fm, body in source.pages(src):
+        dump(os.path.join(out, "content", rel), fm, body)
 
 
 if __name__ == "__main__":

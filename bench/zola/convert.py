@@ -19,17 +19,12 @@ import os
 import shutil
 import sys
 
-import yaml
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import source  # noqa: E402 (bench/source.py)
 
 TAXONOMIES = ["status", "profession", "case", "charges", "prison"]
 # Front matter keys Zola knows; every other one goes under [extra].
 NATIVE = {"title", "description", "date", "aliases", "template", "weight", "slug"}
-
-
-def front(path):
-    text = open(path, encoding="utf-8").read()
-    _, fm, body = text.split("---\n", 2)
-    return yaml.safe_load(fm) or {}, body
 
 
 def toml_value(v):
@@ -73,8 +68,7 @@ def main(src, out):
         shutil.rmtree(out)
     here = os.path.dirname(os.path.abspath(__file__))
     shutil.copytree(os.path.join(here, "templates"), os.path.join(out, "templates"))
-    shutil.copytree(os.path.join(src, "themes/default/static"), os.path.join(out, "static/static"))
-    site = yaml.safe_load(open(os.path.join(src, "site.yaml"), encoding="utf-8"))
+    site = source.site(src)
     taxonomies = "[" + ", ".join('{name = "%s"}' % t for t in TAXONOMIES) + "]"
     with open(os.path.join(out, "config.toml"), "w", encoding="utf-8") as f:
         f.write(
@@ -97,34 +91,17 @@ def main(src, out):
                 ]
             )
         )
-    os.makedirs(os.path.join(out, "data"))
-    for name in ["organisations", "charges", "prisons", "cases", "professions"]:
-        shutil.copy(os.path.join(src, "content", name + ".yaml"), os.path.join(out, "data", name + ".yaml"))
-
-    profiles = os.path.join(src, "profiles")
-    photos = os.path.join(profiles, "photos")
-    if os.path.isdir(photos):
-        shutil.copytree(photos, os.path.join(out, "static/media/photos"))
-    # Statements by the people they name, so a person's page lists them as vigil's does.
-    named = {}
-    statements = sorted(os.listdir(os.path.join(src, "content/statements")))
-    for name in statements:
-        s = yaml.safe_load(open(os.path.join(src, "content/statements", name), encoding="utf-8"))
-        slug = name[: -len(".yaml")]
-        for lang in ["en", "az"]:
+    source.copy_assets(src, out, "data")
+    named = source.named(src)
+    for slug, s in source.statements(src):
+        for lang in source.LANGS:
             extra = {"signatories": s.get("signatories", []), "profiles": s.get("profiles", [])}
             if s.get("source"):
                 extra["source"] = s["source"]
-            suffix = "" if lang == "en" else ".az"
             top = {"title": s["title"][lang], "date": s["date"]}
-            dump(os.path.join(out, "content/statements", slug + suffix + ".md"), top, s["body"][lang], extra=extra)
-        for p in s.get("profiles", []):
-            named.setdefault(p, []).append(slug)
-    for name in sorted(os.listdir(profiles)):
-        if not name.endswith(".md") or name.endswith(".az.md"):
-            continue
-        slug = name[:-3]
-        fm, body = front(os.path.join(profiles, name))
+            path = os.path.join(out, "content/statements", slug + source.suffix(lang) + ".md")
+            dump(path, top, s["body"][lang], extra=extra)
+    for slug, fm, body, tr in source.profiles(src):
         top = {"title": fm.pop("name")}
         tax = {"status": [fm.pop("status")]}
         for key in ["profession", "case", "prison"]:
@@ -142,22 +119,18 @@ def main(src, out):
         fm["statements"] = named.get(slug, [])
         fm["slug"] = slug
         dump(os.path.join(out, "content/people", slug + ".md"), top, body, tax, fm)
-        tr = os.path.join(profiles, slug + ".az.md")
-        if os.path.exists(tr):
-            tfm, tbody = front(tr)
+        if tr:
+            tfm, tbody = tr
             atop = {"title": tfm.get("name", top["title"]), "aliases": ["/az" + a for a in top["aliases"]]}
             afm = dict(fm)
             for key in ["summary", "sentence", "photo_alt"]:
                 if key in tfm:
                     afm[key] = tfm[key]
             dump(os.path.join(out, "content/people", slug + ".az.md"), atop, tbody, tax, afm)
-    orgs = yaml.safe_load(open(os.path.join(src, "content/organisations.yaml"), encoding="utf-8"))
-    for oid, o in orgs.items():
-        for lang in ["en", "az"]:
-            n = o["name"]
-            title = n[lang] if isinstance(n, dict) else n
-            suffix = "" if lang == "en" else ".az"
-            dump(os.path.join(out, "content/organisations", oid + suffix + ".md"), {"title": title}, "", extra={"id": oid})
+    for oid, names in source.organisations(src):
+        for lang in source.LANGS:
+            path = os.path.join(out, "content/organisations", oid + source.suffix(lang) + ".md")
+            dump(path, {"title": names[lang]}, "", extra={"id": oid})
     # Hugo makes a section of every folder of content/, with a list page; Zola of every folder with
     # an _index.md. Sections name their templates, as Hugo picks layouts/SECTION/ by itself.
     sections = [
@@ -182,15 +155,9 @@ def main(src, out):
         for title, suffix in zip(titles, ["", ".az"]):
             top = dict(settings, title=title)
             dump(os.path.join(out, "content", section, "_index%s.md" % suffix), top, "")
-    for dirpath, _, files in os.walk(content):
-        for name in files:
-            if not name.endswith(".md"):
-                continue
-            path = os.path.join(dirpath, name)
-            fm, body = front(path)
-            top, extra = split(fm)
-            rel = os.path.relpath(path, content)
-            dump(os.path.join(out, "content", rel), top, body, extra=extra)
+    for rel, fm, body in source.pages(src):
+        top, extra = split(fm)
+        dump(os.path.join(out, "content", rel), top, body, extra=extra)
 
 
 if __name__ == "__main__":
