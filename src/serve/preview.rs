@@ -221,12 +221,7 @@ impl Preview {
 
         let changed = std::mem::take(&mut self.changed);
         let total_warnings = prepared.diagnostics.warnings();
-        let warnings = prepared
-            .diagnostics
-            .iter()
-            .filter(|d| changed.contains(&d.file))
-            .cloned()
-            .collect();
+        let warnings = about(&changed, prepared.diagnostics.iter());
         // A good build has no unreadable file.
         let targets = Targets::of(site, &load::Unreadable::default());
         let page_count = kept.len();
@@ -477,12 +472,7 @@ impl Preview {
         let diagnostics = &mut g.prepared.diagnostics;
         diagnostics.retain(|d| !checked.files.contains(&d.file));
         let changed = std::mem::take(&mut self.changed);
-        let warnings = checked
-            .diagnostics
-            .iter()
-            .filter(|d| changed.contains(&d.file))
-            .cloned()
-            .collect();
+        let warnings = about(&changed, checked.diagnostics.iter());
         diagnostics.extend(checked.diagnostics);
         self.dirty = Dirty::default();
         Some(Built {
@@ -505,6 +495,17 @@ impl Preview {
         }
         None
     }
+}
+
+/// The problems of the files saved since the last good build: those the preview shows.
+fn about<'a>(
+    saved: &HashSet<PathBuf>,
+    problems: impl Iterator<Item = &'a Diagnostic>,
+) -> Vec<Diagnostic> {
+    problems
+        .filter(|d| saved.contains(&d.file))
+        .cloned()
+        .collect()
 }
 
 /// What the main menu shows on every page: a change to it renders everything.
