@@ -60,13 +60,9 @@ pub fn paths(site: &Site) -> Vec<String> {
         .collect()
 }
 
-/// (output path, content) of every data file of every language.
-pub fn files(site: &Site, strings: &[Strings]) -> Vec<(String, String)> {
-    files_with_spans(site, strings).0
-}
-
-/// `files`, and where each person's part of the people's files lies in them.
-pub fn files_with_spans(site: &Site, strings: &[Strings]) -> (Vec<(String, String)>, Spans) {
+/// (output path, content) of every data file of every language, and where each person's part of
+/// the people's files lies in them.
+pub fn files(site: &Site, strings: &[Strings]) -> (Vec<(String, String)>, Spans) {
     let mut out = Vec::new();
     let mut spans = Spans::default();
     for lang in site.config.langs() {
@@ -113,7 +109,7 @@ pub struct Spans {
 pub type Parts = Vec<Arc<[u8]>>;
 
 impl Spans {
-    /// Takes the people's files out of `files` (as `files_with_spans` made them), in parts.
+    /// Takes the people's files out of `files` (as `files` made them), in parts.
     pub fn cut(&self, site: &Site, files: &mut Vec<(String, String)>) -> Vec<(String, Parts)> {
         let mut out = Vec::new();
         for lang in site.config.langs() {

@@ -145,7 +145,7 @@ fn pages_of(v: &Views, job: Job) -> Vec<Page> {
     match job {
         Job::Home => vec![pages::home(v)],
         Job::People => vec![pages::people(v)],
-        Job::Listing(l) => pages::listing(v, l).into_iter().collect(),
+        Job::Listing(l) => vec![pages::listing(v, l)],
         Job::Person(i) => vec![pages::person(v, i)],
         Job::Alias(i, a) => vec![pages::alias(v, i, &v.site.profiles[i].aliases[a])],
         Job::Statements => vec![pages::statements(v)],
@@ -305,7 +305,7 @@ pub fn render(
 fn generated_files(site: &Site, strings: &[Strings]) -> (Vec<(String, String)>, Spans) {
     let (mut out, (data, spans)) = rayon::join(
         || crate::charts::files(site, strings),
-        || crate::opendata::files_with_spans(site, strings),
+        || crate::opendata::files(site, strings),
     );
     out.extend(data);
     (out, spans)

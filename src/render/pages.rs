@@ -265,8 +265,9 @@ struct ListingView {
     back: String,
 }
 
-/// The people of one status, profession, case, charge or prison: its page, if anyone is in it.
-pub fn listing(v: &Views, of: Listing) -> Option<Page> {
+/// The people of one status, profession, case, charge or prison (one with someone in it: see
+/// `Listing::all`).
+pub fn listing(v: &Views, of: Listing) -> Page {
     let site = v.site;
     let ix = &site.index;
     let l = v.lang;
@@ -296,24 +297,20 @@ pub fn listing(v: &Views, of: Listing) -> Option<Page> {
             (&v.t.by_prison, x.name.in_lang(l).into(), x.address.clone())
         }
     };
-    let people = of.people(site);
-    if people.is_empty() {
-        return None;
-    }
     let view = ListingView {
         heading: heading.clone(),
         kind: kind.clone(),
         note,
-        people: v.people(people),
+        people: v.people(of.people(site)),
         back: v.href(&urls::people()),
     };
-    Some(page(
+    page(
         of.path(site),
         "listing.html",
         heading,
         v.t.people_intro.clone(),
         view,
-    ))
+    )
 }
 
 #[derive(Serialize)]
