@@ -2,7 +2,8 @@
 //!
 //! The build is one pipeline, a module per stage:
 //! `config` -> `load` (walk and parse) -> `validate` (check everything, build the typed `model::Site`)
-//! -> `render` (Tera, in parallel, over the frozen site) -> `write` (minify, swap into `public/`).
+//! -> `render` (Tera over compact templates, in parallel, over the frozen site) -> `write` (swap
+//! into `public/`).
 //! `build` runs the stages in order; `diag` carries every problem with its file, line and column.
 //!
 //! Around the pipeline: `serve` (a preview that rebuilds what a save changed and reloads the page),

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 use vigil::diag::Format;
 
-// A build allocates a great deal on every core (views, template contexts, minified pages); glibc's
+// A build allocates a great deal on every core (views, template contexts, pages); glibc's
 // allocator spent about a quarter of a build's time there, mimalloc a fraction of it (bench/run).
 #[global_allocator]
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;

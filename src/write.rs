@@ -2,21 +2,8 @@
 //! in whole at the end, so a failed or interrupted build never leaves a half-written site.
 
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 
 use crate::diag::Diagnostic;
-
-pub fn minify(html: &[u8]) -> Vec<u8> {
-    static CFG: OnceLock<minify_html::Cfg> = OnceLock::new();
-    let cfg = CFG.get_or_init(|| {
-        let mut cfg = minify_html::Cfg::new();
-        cfg.keep_html_and_head_opening_tags = true;
-        cfg.keep_closing_tags = true;
-        cfg.minify_css = true;
-        cfg
-    });
-    minify_html::minify(html, cfg)
-}
 
 /// Writes `content` at `rel` under `out`, creating folders as needed.
 pub fn file(out: &Path, rel: &str, content: &[u8]) -> Result<(), Diagnostic> {

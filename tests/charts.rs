@@ -279,12 +279,12 @@ fn every_chart_is_well_formed_accessible_svg_with_a_table_and_csv() {
         assert_eq!(inline.len(), 7, "{path}");
         for svg in &inline {
             assert!(
-                svg.contains("role=img") && svg.contains("<title") && svg.contains("<desc"),
+                svg.contains("role=\"img\"") && svg.contains("<title") && svg.contains("<desc"),
                 "{svg}"
             );
         }
         assert_eq!(
-            html.matches("<details class=chart-data>").count(),
+            html.matches("<details class=\"chart-data\">").count(),
             7,
             "{path}"
         );

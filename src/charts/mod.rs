@@ -120,8 +120,8 @@ pub fn paths(site: &crate::model::Site) -> Vec<String> {
 }
 
 /// (output path, content) of the files beside every chart of every page, in every language: its
-/// figures as CSV, and its drawing as a standalone SVG file (well-formed XML, unlike the minified
-/// copy inside the page) that others can reuse.
+/// figures as CSV, and its drawing as a standalone SVG file (with an XML declaration) that others
+/// can reuse.
 pub fn files(site: &crate::model::Site, strings: &[crate::i18n::Strings]) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for lang in site.config.langs() {

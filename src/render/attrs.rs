@@ -1,6 +1,6 @@
 //! The link-carrying attribute values of a rendered page (`href`, `src`, and the address in a
-//! `<meta http-equiv="refresh" content="0; url=...">`), found in the minified HTML, which may leave
-//! attribute values unquoted.
+//! `<meta http-equiv="refresh" content="0; url=...">`), found in the rendered HTML, where plain
+//! attribute values written in a template are unquoted (see `compact`).
 
 use std::ops::Range;
 

@@ -1,10 +1,11 @@
 //! Stage 4: turn the frozen `Site` into files, every page rendered in parallel.
 //!
-//! Each page is rendered, minified, checked for links that lead nowhere and written straight away,
+//! Each page is rendered (minified as it is: the templates are compact), checked for links that lead nowhere and written straight away,
 //! so memory stays flat whatever the size of the site.
 
 pub(crate) mod attrs;
 pub(crate) mod calendar;
+mod compact;
 mod feeds;
 mod pages;
 mod relative;
@@ -181,7 +182,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// Renders `jobs` in parallel; `emit` gets each page as (job's index in `jobs`, output file,
-    /// minified HTML) and turns it into what the caller keeps (a written file, a page in memory).
+    /// HTML) and turns it into what the caller keeps (a written file, a page in memory).
     pub fn pages<T: Send>(
         &self,
         jobs: &[(Lang, Job)],
@@ -205,13 +206,12 @@ impl<'a> Renderer<'a> {
             .map(|(i, lang, mut page)| {
                 let t = self.words[lang.index()].clone();
                 let html = render_page(site, self.strings, self.theme, lang, t, &mut page)?;
-                let html = crate::write::minify(html.as_bytes());
                 if let Some(d) = dead_link(site, &html, self.theme, page.template) {
                     return Err(d);
                 }
                 let file = urls::file(&site.config, lang, &page.path);
                 let html = match self.links {
-                    Links::Rooted => html,
+                    Links::Rooted => html.into_bytes(),
                     Links::Relative => relative::relativize(&html, &site.config.base_path, &file),
                 };
                 emit(i, file, html)
@@ -500,8 +500,7 @@ fn percent(s: &str) -> String {
 }
 
 /// A link in the rendered page, under the site's path, to a file the build does not write.
-fn dead_link(site: &Site, html: &[u8], theme: &Theme, template: &str) -> Option<Diagnostic> {
-    let html = std::str::from_utf8(html).ok()?;
+fn dead_link(site: &Site, html: &str, theme: &Theme, template: &str) -> Option<Diagnostic> {
     let base = &site.config.base_path;
     for range in attrs::links(html) {
         let value = &html[range];

@@ -41,6 +41,29 @@ pub struct Theme {
     pub fonts: crate::cards::Fonts,
 }
 
+/// What a template prints is escaped as little as HTML needs: Tera's own escaping also writes
+/// every `/` as `&#x2F;`, which made an address three times its length before the minifier undid it.
+/// Quotes are escaped for values printed in attributes, quoted with either.
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + s.len() / 8);
+    let mut from = 0;
+    for (i, c) in s.bytes().enumerate() {
+        let with = match c {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&s[from..i]);
+        out.push_str(with);
+        from = i + 1;
+    }
+    out.push_str(&s[from..]);
+    out
+}
+
 impl Theme {
     pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostics> {
         let mut diags = Diagnostics::default();
@@ -77,9 +100,25 @@ impl Theme {
         }
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".xml"]);
-        if let Err(e) =
-            tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
-        {
+        tera.set_escape_fn(escape);
+        // Parsed as written first, so that a mistake is reported at its line; then made compact
+        // (should that ever break a template, the theme is kept as written).
+        let as_written = || sources.iter().map(|(n, t)| (n.as_str(), t.as_str()));
+        let parsed = tera.add_raw_templates(as_written());
+        if parsed.is_ok() {
+            let compact = sources.iter().map(|(n, t)| {
+                let t = if n.ends_with(".html") {
+                    super::compact::template(t)
+                } else {
+                    t.clone()
+                };
+                (n.as_str(), t)
+            });
+            if tera.add_raw_templates(compact).is_err() {
+                let _ = tera.add_raw_templates(as_written());
+            }
+        }
+        if let Err(e) = parsed {
             diags.push(template_error(&rel(root, &templates_dir), &e, &sources));
         } else if sources
             .iter()
