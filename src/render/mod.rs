@@ -211,7 +211,7 @@ impl<'a> Renderer<'a> {
                 }
                 let file = urls::file(&site.config, lang, &page.path);
                 let html = match self.links {
-                    Links::Rooted => html.into_bytes(),
+                    Links::Rooted => html,
                     Links::Relative => relative::relativize(&html, &site.config.base_path, &file),
                 };
                 emit(i, file, html)
@@ -342,7 +342,7 @@ fn render_page(
     lang: Lang,
     t_value: serde_json::Value,
     page: &mut Page,
-) -> Result<String, Diagnostic> {
+) -> Result<Vec<u8>, Diagnostic> {
     let config = &site.config;
     let t = &strings[lang.index()];
     let languages = config
@@ -500,10 +500,10 @@ fn percent(s: &str) -> String {
 }
 
 /// A link in the rendered page, under the site's path, to a file the build does not write.
-fn dead_link(site: &Site, html: &str, theme: &Theme, template: &str) -> Option<Diagnostic> {
+fn dead_link(site: &Site, html: &[u8], theme: &Theme, template: &str) -> Option<Diagnostic> {
     let base = &site.config.base_path;
-    for range in attrs::links(html) {
-        let value = &html[range];
+    for range in attrs::links_in(html) {
+        let value = std::str::from_utf8(&html[range]).ok()?;
         if value.starts_with("//") {
             continue;
         }

@@ -4,7 +4,10 @@
 
 /// `html` (the page written at `page_file`, relative to the output) with each link under `base`
 /// rewritten relative to that page.
-pub fn relativize(text: &str, base: &str, page_file: &str) -> Vec<u8> {
+pub fn relativize(html: &[u8], base: &str, page_file: &str) -> Vec<u8> {
+    let Ok(text) = std::str::from_utf8(html) else {
+        return html.to_vec();
+    };
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
     for range in super::attrs::links(text) {
@@ -79,7 +82,7 @@ mod tests {
 
     #[test]
     fn only_links_under_the_base_path_change() {
-        let html = r#"<a href=/v/people/>p</a><a href=https://x.org/v/>x</a><a href=//cdn/v/>c</a><link rel=canonical href="https://e.org/v/a/"><a href="/v/#main">m</a>"#;
+        let html = br#"<a href=/v/people/>p</a><a href=https://x.org/v/>x</a><a href=//cdn/v/>c</a><link rel=canonical href="https://e.org/v/a/"><a href="/v/#main">m</a>"#;
         let out = relativize(html, "/v/", "az/a/index.html");
         assert_eq!(
             String::from_utf8(out).unwrap(),
