@@ -27,7 +27,7 @@ use pages::Page;
 use views::{Alternate, Common, Link, OgImage, Share, Views};
 
 pub use relative::relative;
-pub use templates::Theme;
+pub use templates::{Theme, Words};
 
 /// How pages link to each other: from the root of `base_url`'s path (`/vigil/people/`), or relative
 /// to each page (`../people/index.html`) for a copy that works anywhere, `file://` included.
@@ -168,6 +168,9 @@ pub struct Renderer<'a> {
     links: Links,
     /// The theme's words of each language, as templates see them.
     words: Vec<serde_json::Value>,
+    /// Tells this renderer's words from those of an earlier one (`vigil serve`), in the contexts
+    /// the threads keep (`Theme::render`).
+    generation: u64,
 }
 
 impl<'a> Renderer<'a> {
@@ -178,6 +181,7 @@ impl<'a> Renderer<'a> {
             theme,
             links,
             words: strings.iter().map(templates::words).collect(),
+            generation: templates::next_generation(),
         }
     }
 
@@ -204,7 +208,10 @@ impl<'a> Renderer<'a> {
                     .map(move |page| (i, lang, page))
             })
             .map(|(i, lang, mut page)| {
-                let t = self.words[lang.index()].clone();
+                let t = Words {
+                    value: &self.words[lang.index()],
+                    key: (self.generation, lang.index()),
+                };
                 let html = render_page(site, self.strings, self.theme, lang, t, &mut page)?;
                 if let Some(d) = dead_link(site, &html, self.theme, page.template) {
                     return Err(d);
@@ -340,7 +347,7 @@ fn render_page(
     strings: &[Strings],
     theme: &Theme,
     lang: Lang,
-    t_value: serde_json::Value,
+    t_value: Words,
     page: &mut Page,
 ) -> Result<Vec<u8>, Diagnostic> {
     let config = &site.config;
