@@ -78,7 +78,6 @@ const BLOCK: &[&str] = &[
 /// Elements whose content is kept as written.
 const VERBATIM: &[&str] = &["pre", "script", "style", "textarea"];
 
-#[derive(Debug, PartialEq)]
 enum Token<'a> {
     Text(String),
     /// An HTML tag with its lowercase name (`None` when the name is printed by Tera: `<h{{ h }}>`).
@@ -155,7 +154,8 @@ fn tag_into(out: &mut String, tag: &str) {
             continue;
         }
         if space {
-            if c != b'>' && !(c == b'/' && b.get(i + 1) == Some(&b'>')) {
+            // Kept before `/>`: after an unquoted value the slash would join it.
+            if c != b'>' {
                 out.push(' ');
             }
             space = false;
@@ -282,10 +282,13 @@ fn push_text<'a>(out: &mut Vec<Token<'a>>, text: &mut String) {
     }
 }
 
+/// The words of a Tera statement: `raw` for `{%- raw %}`.
+fn keyword(statement: &str) -> &str {
+    statement.trim_matches(|c: char| "{}%-".contains(c) || c.is_whitespace())
+}
+
 fn is_raw(statement: &str) -> bool {
-    statement
-        .trim_matches(|c: char| c == '{' || c == '}' || c == '%' || c == '-' || c.is_whitespace())
-        == "raw"
+    keyword(statement) == "raw"
 }
 
 /// Past the `{% endraw %}` after `from`.
@@ -294,10 +297,7 @@ fn endraw(s: &str, from: usize) -> usize {
     while let Some(at) = s[i..].find("{%") {
         let at = i + at;
         let end = tera_end(s, at).unwrap_or(s.len());
-        if s[at..end].trim_matches(|c: char| {
-            c == '{' || c == '}' || c == '%' || c == '-' || c.is_whitespace()
-        }) == "endraw"
-        {
+        if keyword(&s[at..end]) == "endraw" {
             return end;
         }
         i = end;
@@ -387,6 +387,14 @@ mod tests {
         assert_eq!(
             template("<a class=\"x\"{% if c %} aria-current=\"page\"{% endif %}>"),
             "<a class=\"x\"{% if c %} aria-current=\"page\"{% endif %}>"
+        );
+    }
+
+    #[test]
+    fn a_self_closing_slash_stays_apart_from_an_unquoted_value() {
+        assert_eq!(
+            template("<link rel=\"icon\" href=\"/f.svg\" />\n<path d=\"M0\"/>"),
+            "<link rel=icon href=/f.svg /><path d=\"M0\"/>"
         );
     }
 
