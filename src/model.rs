@@ -196,6 +196,24 @@ pub struct Index {
     pub people_of_organisation: Vec<Vec<usize>>,
 }
 
+impl Index {
+    /// Whether `other` has someone in the same listings (statuses, professions, cases, charges,
+    /// prisons, organisations) as this one: then the same listing pages exist, at the same
+    /// places in these vectors.
+    pub fn same_listings(&self, other: &Index) -> bool {
+        let shape = |lists: &[Vec<usize>]| lists.iter().map(Vec::is_empty).collect::<Vec<_>>();
+        self.people_of_status
+            .iter()
+            .map(|s| s.0)
+            .eq(other.people_of_status.iter().map(|s| s.0))
+            && shape(&self.people_of_profession) == shape(&other.people_of_profession)
+            && shape(&self.people_of_case) == shape(&other.people_of_case)
+            && shape(&self.people_of_charge) == shape(&other.people_of_charge)
+            && shape(&self.people_of_prison) == shape(&other.people_of_prison)
+            && shape(&self.people_of_organisation) == shape(&other.people_of_organisation)
+    }
+}
+
 pub struct Site {
     pub config: Config,
     /// The build date: today, or `SOURCE_DATE_EPOCH`.

@@ -578,3 +578,64 @@ fn a_person_checked_alone_has_the_problems_a_whole_check_finds() {
     preview.changed(Path::new(az));
     good(&mut preview, root);
 }
+
+/// A person moved between listings that keep someone in them (status, case, charges) is patched
+/// into the last good build: the listings they leave and join, the people page's groups, the pages
+/// of the others in the old and the new case, all as a full build makes them; and a move that
+/// empties a listing or fills a new one (pages appear or go) too.
+#[test]
+fn a_person_moving_between_listings_matches_a_full_build() {
+    let site = example();
+    let root = site.path();
+    let rel = "profiles/ali-zeynal.md";
+    let mut preview = Preview::new(options(root));
+    preview.rebuild().expect("the example builds");
+    let moves = [
+        ("status: detained", "status: sentenced"),
+        ("case: toplum-tv", "case: kanal-13"),
+        (
+            "charges: [smuggling-group]",
+            "charges: [smuggling-group, treason]",
+        ),
+        ("status: sentenced", "status: travel_ban"),
+        // Nobody is in exile: its listing appears (through the whole pipeline), then goes.
+        ("status: travel_ban", "status: exiled"),
+        ("status: exiled", "status: travel_ban"),
+    ];
+    for (from, to) in moves {
+        edit(root, rel, from, to);
+        preview.changed(Path::new(rel));
+        let built = preview.rebuild().expect("good");
+        assert!(
+            built.rendered.len() * 2 < built.pages,
+            "{to}: rendered {} of {}",
+            built.rendered.len(),
+            built.pages
+        );
+        assert!(
+            built.rendered.iter().any(|f| f == "people/index.html"),
+            "{to}: {:?}",
+            built.rendered
+        );
+        assert_eq!(problems(preview.diagnostics().unwrap().iter()), check(root));
+        assert_same_as_full_build(root, preview.files().unwrap());
+    }
+    let rendered = |preview: &mut Preview, from: &str, to: &str| {
+        edit(root, rel, from, to);
+        preview.changed(Path::new(rel));
+        let built = preview.rebuild().expect("good");
+        assert_same_as_full_build(root, preview.files().unwrap());
+        built.rendered
+    };
+    // Back where he was, then sentenced: the listings he left and joined are rendered again.
+    rendered(&mut preview, "status: travel_ban", "status: detained");
+    let now = rendered(&mut preview, "status: detained", "status: sentenced");
+    for listing in [
+        "people/status/detained/index.html",
+        "people/status/sentenced/index.html",
+        "az/people/status/sentenced/index.html",
+    ] {
+        assert!(now.iter().any(|f| f == listing), "{listing}: {now:?}");
+    }
+    assert!(!now.iter().any(|f| f == "people/status/released/index.html"));
+}

@@ -317,10 +317,26 @@ impl Preview {
         let prepared = &g.prepared;
         let person = &site.profiles[i];
 
-        // The site's addresses and listings are as they were (`validate::person`): so are the
-        // jobs, their keys and dependencies, and the files the pages may link to.
-        if !card_changed {
+        // The site's addresses are as they were and the same listings have someone in them
+        // (`validate::person`): so are the jobs, their keys and the files the pages may link to.
+        // Only the jobs listing a person who moved depend on someone else now.
+        if !card_changed && !checked.moved {
             self.dirty.card_unchanged(&slug);
+        }
+        // The jobs that show the person now and did not before depend on them from now on.
+        if checked.moved {
+            let p = &site.profiles[i];
+            let shows = |job: Job| match job {
+                Job::Listing(l) => l.people(site).binary_search(&i).is_ok(),
+                Job::Organisation(o) => p.organisation == Some(o),
+                Job::Person(k) => k != i && p.case.is_some() && site.profiles[k].case == p.case,
+                _ => false,
+            };
+            for (j, &(_, job)) in g.jobs.iter().enumerate() {
+                if shows(job) {
+                    g.deps[j] = deps::deps(site, job);
+                }
+            }
         }
         // The home page shows the latest arrests of the people held.
         let before = &checked.before;
@@ -342,10 +358,24 @@ impl Preview {
             .into_par_iter()
             .filter(|&j| self.dirty.touches(&g.deps[j]))
             .collect();
+        // A person who moved between listings changes more than their card in the pages built
+        // from the listings (and may now stand in pages that did not show them, which splicing
+        // would leave as they were): those are rendered again.
+        let by_listings = |job: Job| {
+            checked.moved
+                && matches!(
+                    job,
+                    Job::Home
+                        | Job::People
+                        | Job::Listing(_)
+                        | Job::Organisation(_)
+                        | Job::Person(_)
+                )
+        };
         let splice = |j: usize| {
-            let (old, new) = cards
-                .as_ref()
-                .filter(|_| self.dirty.touches_card_only(&g.deps[j]))?;
+            let (old, new) = cards.as_ref().filter(|_| {
+                self.dirty.touches_card_only(&g.deps[j]) && !by_listings(g.jobs[j].1)
+            })?;
             let files = g.outputs.get(&g.keys[j])?;
             let mut same = Vec::new();
             let mut changed = Vec::new();
@@ -428,6 +458,12 @@ impl Preview {
         if problems.has_errors() {
             return self.abandon(i, checked.before);
         }
+        if checked.moved {
+            // Those that listed the person before and no longer do.
+            for &j in &selected {
+                g.deps[j] = deps::deps(site, g.jobs[j].1);
+            }
+        }
 
         let mut changes: Vec<(String, Option<Body>)> = Vec::new();
         rendered.extend(pages.iter().map(|(_, file, _)| file.clone()));
@@ -491,7 +527,9 @@ impl Preview {
     /// stays the one the next save is compared with.
     fn abandon(&mut self, i: usize, before: crate::model::Profile) -> Option<Built> {
         if let Some(g) = self.good.as_mut() {
-            g.prepared.site.profiles[i] = before;
+            let site = &mut g.prepared.site;
+            site.profiles[i] = before;
+            site.index = crate::validate::index(site);
         }
         None
     }

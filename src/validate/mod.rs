@@ -576,7 +576,7 @@ pub(crate) fn default_only(s: String, n: usize) -> Text {
     out
 }
 
-fn index(site: &Site) -> Index {
+pub(crate) fn index(site: &Site) -> Index {
     let people = site.profiles.len();
     let mut ix = Index {
         statements_of_profile: vec![Vec::new(); people],

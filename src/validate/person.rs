@@ -20,13 +20,17 @@ pub struct Checked {
     pub before: Profile,
     /// The person's files, relative to the root: every problem in them is among `diagnostics`.
     pub files: Vec<PathBuf>,
+    /// The person moved between listings (status, profession, organisation, case, prison,
+    /// charges); the same listings have someone in them, and `site.index` is made again.
+    pub moved: bool,
     pub diagnostics: Diagnostics,
 }
 
 /// Checks the person of `doc` and its translations and puts them in `site` in place of who was
 /// there, when a whole validation would find exactly the problems of the site before in every
 /// other file, and these problems in the person's: when what other files and the site's addresses
-/// see of the person (`Shown`) is the same, and the person keeps their place in the order.
+/// see of the person (`Shown`) is the same, the same listings have someone in them (the person may
+/// move between them), and the person keeps their place in the order.
 /// `None` otherwise, and when the person's files have errors (a whole validation reports them,
 /// with all the others): the site is then left as it was.
 ///
@@ -69,6 +73,7 @@ pub fn person(
     if diagnostics.has_errors() || Shown::of(&site.profiles[i]) != Shown::of(&profile) {
         return None;
     }
+    let moved = Listed::of(&site.profiles[i]) != Listed::of(&profile);
     let in_place = (i == 0 || profiles::order(&site.profiles[i - 1], &profile).is_lt())
         && site
             .profiles
@@ -84,28 +89,31 @@ pub fn person(
         return None;
     }
     let before = std::mem::replace(&mut site.profiles[i], profile);
+    if moved {
+        let index = super::index(site);
+        if !index.same_listings(&site.index) {
+            // A listing page would appear or go, and with it links on other pages.
+            site.profiles[i] = before;
+            return None;
+        }
+        site.index = index;
+    }
     Some(Checked {
         before,
         files,
         diagnostics,
+        moved,
     })
 }
 
-/// What of a person the checks of other files, the site's addresses and its index depend on:
-/// their address and old addresses, their photo (a file others may link to), and the listings
-/// they are in. Their words, dates and everything else only their own pages, cards and the
-/// open data show.
+/// What of a person the checks of other files and the site's addresses depend on: their address
+/// and old addresses, their photo (a file others may link to). Their words, dates, listings and
+/// everything else only their own pages, cards, the pages that list them and the open data show.
 #[derive(PartialEq)]
 struct Shown<'a> {
     slug: &'a str,
     aliases: &'a [String],
     photo: Option<(&'a Path, &'a str)>,
-    status: Status,
-    profession: Option<usize>,
-    organisation: Option<usize>,
-    case: Option<usize>,
-    prison: Option<usize>,
-    charges: &'a [usize],
 }
 
 impl<'a> Shown<'a> {
@@ -117,6 +125,24 @@ impl<'a> Shown<'a> {
                 .photo
                 .as_ref()
                 .map(|ph| (ph.source.as_path(), ph.output.as_str())),
+        }
+    }
+}
+
+/// The listings a person is in, which `site.index` holds.
+#[derive(PartialEq)]
+struct Listed<'a> {
+    status: Status,
+    profession: Option<usize>,
+    organisation: Option<usize>,
+    case: Option<usize>,
+    prison: Option<usize>,
+    charges: &'a [usize],
+}
+
+impl<'a> Listed<'a> {
+    fn of(p: &'a Profile) -> Self {
+        Listed {
             status: p.status,
             profession: p.profession,
             organisation: p.organisation,
