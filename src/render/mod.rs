@@ -1,7 +1,8 @@
 //! Stage 4: turn the frozen `Site` into files, every page rendered in parallel.
 //!
-//! Each page is rendered (minified as it is: the templates are compact), checked for links that lead nowhere and written straight away,
-//! so memory stays flat whatever the size of the site.
+//! Each page is rendered (minified as it comes: the templates are compact, see `compact`), checked
+//! for links that lead nowhere and written straight away, so memory stays flat whatever the size of
+//! the site.
 
 pub(crate) mod attrs;
 pub(crate) mod calendar;
@@ -27,7 +28,8 @@ use pages::Page;
 use views::{Alternate, Common, Link, OgImage, Share, Views};
 
 pub use relative::relative;
-pub use templates::{Theme, Words};
+pub use templates::Theme;
+use templates::Words;
 
 /// How pages link to each other: from the root of `base_url`'s path (`/vigil/people/`), or relative
 /// to each page (`../people/index.html`) for a copy that works anywhere, `file://` included.
