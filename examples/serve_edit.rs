@@ -2,7 +2,8 @@
 //! listens to its reload events as a browser does, saves one person's file again and again (a word
 //! added to the biography, then taken away; the arrest a day later, in the same month, which every
 //! list showing their card shows as days held; the arrest a year earlier, which the charts count
-//! too), and prints for each the medians of
+//! too; the status, which moves them to another listing and group of the people page), and prints
+//! for each the medians of
 //!   - save -> reload event received (what a reader of the preview waits for, the watcher's
 //!     quiet period included), and
 //!   - the rebuild alone, as the preview reports it ("Rebuilt N of M pages in X ms").
@@ -108,10 +109,28 @@ fn main() {
             &format!("arrested: {date}"),
         )
     };
+    // Another status, whose listing (like the one left) has others in it in the corpus.
+    let status = original
+        .lines()
+        .find_map(|l| l.strip_prefix("status: "))
+        .expect("a status")
+        .to_string();
+    let other_status = if status == "released" {
+        "sentenced"
+    } else {
+        "released"
+    };
     let edits = [
         ("a word in the biography", format!("{original}\nEdited.\n")),
         ("the arrest day (same month)", line(&other_day)),
         ("the arrest year", line(&other_year)),
+        (
+            "the status (to another listing)",
+            original.replace(
+                &format!("status: {status}"),
+                &format!("status: {other_status}"),
+            ),
+        ),
     ];
     println!(
         "serve: first build {:.0} ms",
