@@ -163,8 +163,7 @@ fn tag_into(out: &mut String, tag: &str) {
         if let Some(end) = tera_end(tag, i) {
             out.push_str(&tag[i..end]);
             i = end;
-        } else if (c == b'"' || c == b'\'') && i > 0 && b[i - 1] == b'=' {
-            let end = quoted_end(tag, i);
+        } else if let Some(end) = value_quoted_at(tag, i) {
             let value = &tag[i + 1..end - 1];
             let next = b.get(end).copied();
             let plain = !value.is_empty()
@@ -196,21 +195,31 @@ fn tera_end(s: &str, at: usize) -> Option<usize> {
     Some(s[at + 2..].find(close).map_or(s.len(), |e| at + 2 + e + 2))
 }
 
-/// The end (past the closing quote) of the value quoted at `at`, stepping over Tera tags, whose
-/// own strings may hold the same quote.
-fn quoted_end(s: &str, at: usize) -> usize {
-    let q = s.as_bytes()[at];
+/// When an attribute's value is quoted at `at` (a quote after `=`, spaces allowed between), the end
+/// of the value past its closing quote, stepping over Tera tags, whose own strings may hold the
+/// same quote. `None` for any other quote, and for one never closed (left as written).
+fn value_quoted_at(s: &str, at: usize) -> Option<usize> {
+    let b = s.as_bytes();
+    let q = b[at];
+    let after_eq = b[..at]
+        .iter()
+        .rev()
+        .find(|c| !c.is_ascii_whitespace())
+        .is_some_and(|&c| c == b'=');
+    if !(q == b'"' || q == b'\'') || !after_eq {
+        return None;
+    }
     let mut i = at + 1;
     while i < s.len() {
         if let Some(end) = tera_end(s, i) {
             i = end;
-        } else if s.as_bytes()[i] == q {
-            return i + 1;
+        } else if b[i] == q {
+            return Some(i + 1);
         } else {
             i += 1;
         }
     }
-    s.len()
+    None
 }
 
 fn tokens(s: &str) -> Vec<Token<'_>> {
@@ -320,8 +329,8 @@ fn tag_end(s: &str, at: usize) -> usize {
     while i < b.len() {
         if let Some(end) = tera_end(s, i) {
             i = end;
-        } else if (b[i] == b'"' || b[i] == b'\'') && b[i - 1] == b'=' {
-            i = quoted_end(s, i);
+        } else if let Some(end) = value_quoted_at(s, i) {
+            i = end;
         } else if b[i] == b'>' {
             return i + 1;
         } else {
@@ -396,6 +405,38 @@ mod tests {
             template("<link rel=\"icon\" href=\"/f.svg\" />\n<path d=\"M0\"/>"),
             "<link rel=icon href=/f.svg /><path d=\"M0\"/>"
         );
+    }
+
+    #[test]
+    fn values_after_spaced_equals_and_unclosed_quotes_are_kept_as_written() {
+        assert_eq!(
+            template("<img alt = \"a  >  b\" src=\"x.png\">"),
+            "<img alt = \"a  >  b\" src=x.png>"
+        );
+        assert_eq!(template("<a title=\"open"), "<a title=\"open");
+    }
+
+    /// A theme is anyone's text: no arrangement of its pieces may make the builder panic.
+    #[test]
+    fn any_text_is_made_compact_without_a_panic() {
+        const PIECES: &[&str] = &[
+            "<", ">", "\"", "'", "=", " ", "\n", "a", "é", "{{", "}}", "{%", "%}", "{#", "#}",
+            "<!--", "-->", "<pre>", "</pre>", "<script>", "/", "<p", "</", "raw", "endraw", "li",
+        ];
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..20_000 {
+            let len = next() % 24;
+            let text: String = (0..len)
+                .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                .collect();
+            let _ = template(&text);
+        }
     }
 
     #[test]
