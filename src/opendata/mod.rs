@@ -34,11 +34,7 @@ pub fn person(site: &Site, strings: &[Strings], p: &Profile) -> String {
     site.config
         .langs()
         .map(|lang| {
-            let r = Records {
-                site,
-                t: &strings[lang.index()],
-                lang,
-            };
+            let r = Records::new(site, strings, lang);
             serde_json::to_string(&r.profile(p)).expect("a record serializes")
         })
         .collect()
@@ -66,11 +62,7 @@ pub fn files(site: &Site, strings: &[Strings]) -> (Vec<(String, String)>, Spans)
     let mut out = Vec::new();
     let mut spans = Spans::default();
     for lang in site.config.langs() {
-        let r = Records {
-            site,
-            t: &strings[lang.index()],
-            lang,
-        };
+        let r = Records::new(site, strings, lang);
         let path = |p: &str| urls::file(&site.config, lang, p);
         let profiles: Vec<_> = site.profiles.iter().map(|p| r.profile(p)).collect();
         let (people_csv, csv_at) = profiles_csv(&profiles);
@@ -145,11 +137,7 @@ pub fn rewrite(
 ) -> Option<Vec<(String, Parts)>> {
     let mut out = Vec::new();
     for lang in site.config.langs() {
-        let r = Records {
-            site,
-            t: &strings[lang.index()],
-            lang,
-        };
+        let r = Records::new(site, strings, lang);
         let record = r.profile(&site.profiles[i]);
         let row = csv_rows(std::slice::from_ref(&record), false).0;
         let item = json_item(i, &record);

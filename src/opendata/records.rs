@@ -99,7 +99,16 @@ pub struct Records<'a> {
     pub lang: Lang,
 }
 
-impl Records<'_> {
+impl<'a> Records<'a> {
+    /// The records in `lang`, with that language's words.
+    pub fn new(site: &'a Site, strings: &'a [Strings], lang: Lang) -> Self {
+        Records {
+            site,
+            t: &strings[lang.index()],
+            lang,
+        }
+    }
+
     fn absolute(&self, path: &str) -> String {
         let c = &self.site.config;
         c.absolute(&urls::href(c, self.lang, path))
