@@ -61,29 +61,6 @@ thread_local! {
         const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// What a template prints is escaped as little as HTML needs: Tera's own escaping also writes
-/// every `/` as `&#x2F;`, which made an address three times its length before the minifier undid it.
-/// Quotes are escaped for values printed in attributes, quoted with either.
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + s.len() / 8);
-    let mut from = 0;
-    for (i, c) in s.bytes().enumerate() {
-        let with = match c {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
-        };
-        out.push_str(&s[from..i]);
-        out.push_str(with);
-        from = i + 1;
-    }
-    out.push_str(&s[from..]);
-    out
-}
-
 impl Theme {
     pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostics> {
         let mut diags = Diagnostics::default();
@@ -120,7 +97,9 @@ impl Theme {
         }
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".xml"]);
-        tera.set_escape_fn(escape);
+        // What a template prints is escaped as little as HTML needs: Tera's own escaping also
+        // writes every `/` as `&#x2F;`, which made an address three times its length.
+        tera.set_escape_fn(crate::text::escape);
         // Parsed as written first, so that a mistake is reported at its line; then made compact
         // (should that ever break a template, the theme is kept as written).
         let as_written = || sources.iter().map(|(n, t)| (n.as_str(), t.as_str()));
