@@ -352,9 +352,10 @@ fn tag_name(tag: &str) -> Option<String> {
 }
 
 fn find_ascii_ci(s: &str, from: usize, needle: &str) -> Option<usize> {
-    let n = needle.len();
-    (from..s.len().saturating_sub(n - 1))
-        .find(|&i| s.as_bytes()[i..i + n].eq_ignore_ascii_case(needle.as_bytes()))
+    s.as_bytes()[from..]
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+        .map(|at| from + at)
 }
 
 #[cfg(test)]
