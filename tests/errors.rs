@@ -779,6 +779,44 @@ fn template_that_uses_an_unknown_variable_names_the_template() {
 }
 
 #[test]
+fn theme_without_a_card_macro_says_what_to_write() {
+    rejected_by_build(
+        |s| {
+            let t = s.read("themes/default/templates/macros.html");
+            s.write(
+                "themes/default/templates/macros.html",
+                t.replace("macro card(", "macro tile(")
+                    .replace("endmacro card", "endmacro tile"),
+            );
+        },
+        "themes/default/templates/macros.html",
+        &["no `card` macro"],
+        &["{% macro card(p, h=3, filters=false) %}"],
+    );
+}
+
+#[test]
+fn card_macro_that_uses_an_unknown_variable_names_the_macros() {
+    // Drawn once a person and form, at the start of rendering: reported once, at macros.html.
+    rejected_by_build(
+        |s| {
+            let t = s.read("themes/default/templates/macros.html");
+            s.write(
+                "themes/default/templates/macros.html",
+                t.replacen(
+                    "<p class=\"badge\">",
+                    "<p class=\"badge\">{{ p.no_such_thing }}",
+                    1,
+                ),
+            );
+        },
+        "themes/default/templates/macros.html",
+        &["p.no_such_thing", "not found"],
+        &["card(p, h, filters)"],
+    );
+}
+
+#[test]
 fn country_code_that_is_not_two_capitals() {
     rejects(
         |s| {

@@ -7,6 +7,7 @@
 pub(crate) mod attrs;
 pub(crate) mod calendar;
 mod compact;
+pub mod drawn;
 mod feeds;
 mod pages;
 mod relative;
@@ -24,6 +25,7 @@ use crate::model::Site;
 use crate::opendata::Spans;
 use crate::text::Lang;
 use crate::urls;
+use drawn::Drawn;
 use pages::Page;
 use views::{Alternate, Common, Link, OgImage, Share, Views};
 
@@ -144,17 +146,17 @@ pub fn jobs(site: &Site) -> Vec<(Lang, Job)> {
     out
 }
 
-fn pages_of(v: &Views, job: Job) -> Vec<Page> {
+fn pages_of(v: &Views, drawn: &Drawn, job: Job) -> Vec<Page> {
     match job {
-        Job::Home => vec![pages::home(v)],
-        Job::People => vec![pages::people(v)],
-        Job::Listing(l) => vec![pages::listing(v, l)],
+        Job::Home => vec![pages::home(v, drawn)],
+        Job::People => vec![pages::people(v, drawn)],
+        Job::Listing(l) => vec![pages::listing(v, drawn, l)],
         Job::Person(i) => vec![pages::person(v, i)],
         Job::Alias(i, a) => vec![pages::alias(v, i, &v.site.profiles[i].aliases[a])],
         Job::Statements => vec![pages::statements(v)],
-        Job::Statement(i) => vec![pages::statement(v, i)],
+        Job::Statement(i) => vec![pages::statement(v, drawn, i)],
         Job::Organisations => vec![pages::organisations(v)],
-        Job::Organisation(i) => vec![pages::organisation(v, i)],
+        Job::Organisation(i) => vec![pages::organisation(v, drawn, i)],
         Job::Content(i) => vec![pages::content(v, i)],
         Job::ThisMonth => vec![calendar::this_month(v)],
         Job::NotFound => vec![pages::not_found(v)],
@@ -167,6 +169,8 @@ pub struct Renderer<'a> {
     pub site: &'a Site,
     pub strings: &'a [Strings],
     pub theme: &'a Theme,
+    /// Every person's card, as the theme draws it.
+    pub drawn: &'a Drawn,
     links: Links,
     /// The theme's words of each language, as templates see them.
     words: Vec<serde_json::Value>,
@@ -176,11 +180,18 @@ pub struct Renderer<'a> {
 }
 
 impl<'a> Renderer<'a> {
-    pub fn new(site: &'a Site, strings: &'a [Strings], theme: &'a Theme, links: Links) -> Self {
+    pub fn new(
+        site: &'a Site,
+        strings: &'a [Strings],
+        theme: &'a Theme,
+        drawn: &'a Drawn,
+        links: Links,
+    ) -> Self {
         Renderer {
             site,
             strings,
             theme,
+            drawn,
             links,
             words: strings.iter().map(templates::words).collect(),
             generation: templates::next_generation(),
@@ -205,7 +216,7 @@ impl<'a> Renderer<'a> {
                     lang,
                     t: &self.strings[lang.index()],
                 };
-                pages_of(&v, job)
+                pages_of(&v, self.drawn, job)
                     .into_par_iter()
                     .map(move |page| (i, lang, page))
             })
@@ -252,13 +263,21 @@ pub fn render(
     out: &Path,
     links: Links,
 ) -> Result<Written, Diagnostics> {
-    let renderer = Renderer::new(site, strings, theme, links);
     // The files beside the pages are made and written while the pages render.
     let ((sizes, mut diags), ((copied, card_problems), data)) = rayon::join(
         || {
-            renderer.pages(&jobs(site), |_, file, html| {
+            let (drawn, problem) = match Drawn::new(site, strings, theme) {
+                Ok(drawn) => (drawn, None),
+                Err(d) => (Drawn::blank(site), Some(d)),
+            };
+            let renderer = Renderer::new(site, strings, theme, &drawn, links);
+            // Without cards the pages are still rendered, for the other templates' mistakes; the
+            // build fails, and what it wrote is thrown away.
+            let (sizes, mut diags) = renderer.pages(&jobs(site), |_, file, html| {
                 crate::write::file(out, &file, &html).map(|()| html.len())
-            })
+            });
+            diags.extend(problem.into_iter().collect());
+            (sizes, diags)
         },
         || {
             rayon::join(

@@ -7,6 +7,7 @@ use crate::text::Shown;
 use crate::urls;
 
 use super::Listing;
+use super::drawn::{Cards, Drawn, Form};
 use super::views::*;
 
 /// A page to write: its language-neutral path, the template, and the page-specific view.
@@ -58,7 +59,7 @@ struct Home {
     statuses: Vec<Link>,
     statements: Vec<StatementCard>,
     /// The people held, the latest arrested first, at most `HOME_PEOPLE`.
-    people: Vec<PersonCard>,
+    people: Cards,
     /// "The 24 latest arrests of the 312 people held", when the home page does not show them all.
     people_latest: Option<String>,
 }
@@ -80,7 +81,7 @@ fn home_people(site: &crate::model::Site) -> (Vec<usize>, usize) {
     (held, total)
 }
 
-pub fn home(v: &Views) -> Page {
+pub fn home(v: &Views, drawn: &Drawn) -> Page {
     let site = v.site;
     let (held, total) = home_people(site);
     let people_latest = (held.len() < total).then(|| {
@@ -94,7 +95,7 @@ pub fn home(v: &Views) -> Page {
         held_now_text: v.t.held_now.replace("{n}", &v.t.number(held_now as f64)),
         statuses: v.status_links(),
         statements: v.statements(&(0..site.statements.len().min(3)).collect::<Vec<_>>()),
-        people: v.people(&held),
+        people: drawn.cards(v.lang, &held, Form::Grid),
         people_latest,
     };
     let title = site.config.title.in_lang(v.lang).to_string();
@@ -229,9 +230,9 @@ fn facets(v: &Views) -> Vec<Facet> {
         .collect()
 }
 
-pub fn people(v: &Views) -> Page {
+pub fn people(v: &Views, drawn: &Drawn) -> Page {
     let view = People {
-        groups: v.status_groups(),
+        groups: v.status_groups(drawn),
         facets: facets(v),
         filters: filters(v),
         fold: crate::search::table_json(),
@@ -261,13 +262,13 @@ struct ListingView {
     kind: String,
     /// An article's text, a prison's address.
     note: Option<String>,
-    people: Vec<PersonCard>,
+    people: Cards,
     back: String,
 }
 
 /// The people of one status, profession, case, charge or prison (one with someone in it: see
 /// `Listing::all`).
-pub fn listing(v: &Views, of: Listing) -> Page {
+pub fn listing(v: &Views, drawn: &Drawn, of: Listing) -> Page {
     let site = v.site;
     let ix = &site.index;
     let l = v.lang;
@@ -301,7 +302,7 @@ pub fn listing(v: &Views, of: Listing) -> Page {
         heading: heading.clone(),
         kind: kind.clone(),
         note,
-        people: v.people(of.people(site)),
+        people: drawn.cards(l, of.people(site), Form::Listing),
         back: v.href(&urls::people()),
     };
     page(
@@ -556,10 +557,10 @@ struct StatementView {
     body_fallback: bool,
     source: Option<String>,
     signatories: Vec<Link>,
-    people: Vec<PersonCard>,
+    people: Cards,
 }
 
-pub fn statement(v: &Views, i: usize) -> Page {
+pub fn statement(v: &Views, drawn: &Drawn, i: usize) -> Page {
     let site = v.site;
     let s = &site.statements[i];
     let body = s.body.get(v.lang);
@@ -584,7 +585,7 @@ pub fn statement(v: &Views, i: usize) -> Page {
         body_fallback: body.fallback,
         source: s.source.clone(),
         signatories,
-        people: v.people(&s.profiles),
+        people: drawn.cards(v.lang, &s.profiles, Form::Grid),
     };
     let description = first_paragraph(body.text);
     let mut out = page(
@@ -633,10 +634,10 @@ struct OrganisationView {
     country: Option<String>,
     url: Option<String>,
     statements: Vec<StatementCard>,
-    people: Vec<PersonCard>,
+    people: Cards,
 }
 
-pub fn organisation(v: &Views, i: usize) -> Page {
+pub fn organisation(v: &Views, drawn: &Drawn, i: usize) -> Page {
     let site = v.site;
     let o = &site.organisations[i];
     let view = OrganisationView {
@@ -644,7 +645,7 @@ pub fn organisation(v: &Views, i: usize) -> Page {
         country: o.country.clone(),
         url: o.url.clone(),
         statements: v.statements(&site.index.statements_of_organisation[i]),
-        people: v.people(&site.index.people_of_organisation[i]),
+        people: drawn.cards(v.lang, &site.index.people_of_organisation[i], Form::Grid),
     };
     let title = view.name.clone();
     page(

@@ -25,8 +25,7 @@ pub const REQUIRED: &[&str] = &[
     "404.html",
 ];
 
-/// A person's card on its own, for `vigil serve`, which puts a changed card in place of the old one
-/// in the pages that list many rather than rendering them again (see `serve::splice`).
+/// A person's card on its own, drawn once a build for every page that shows it (see `drawn`).
 const CARD_FRAGMENT: &str = "vigil-card-fragment.html";
 const CARD_FRAGMENT_SOURCE: &str =
     "{% import \"macros.html\" as m %}{{ m::card(p=p, h=h, filters=filters) }}";
@@ -119,12 +118,23 @@ impl Theme {
         }
         if let Err(e) = parsed {
             diags.push(template_error(&rel(root, &templates_dir), &e, &sources));
-        } else if sources
-            .iter()
-            .any(|(n, t)| n == "macros.html" && t.contains("macro card("))
+        } else if tera
+            .get_template("macros.html")
+            .is_ok_and(|m| m.macros.contains_key("card"))
         {
-            // Only for the preview's splicing: a theme without it renders whole pages.
-            let _ = tera.add_raw_template(CARD_FRAGMENT, CARD_FRAGMENT_SOURCE);
+            tera.add_raw_template(CARD_FRAGMENT, CARD_FRAGMENT_SOURCE)
+                .expect("the fragment parses");
+        } else {
+            diags.push(
+                Diagnostic::error(
+                    rel(root, &templates_dir.join("macros.html")),
+                    "the theme has no `card` macro in `macros.html`, which draws a person's card",
+                )
+                .hint(
+                    "write `{% macro card(p, h=3, filters=false) %}...{% endmacro card %}`: \
+                       see the default theme's",
+                ),
+            );
         }
         for required in REQUIRED {
             if !sources.iter().any(|(n, _)| n == required) {
@@ -168,14 +178,16 @@ impl Theme {
     }
 
     /// A person's card alone, as the theme's `card` macro draws it with heading level `h` and
-    /// (on the people page) the finder's data; `None` when the theme's macros do not allow it.
-    pub fn card_fragment(&self, card: &PersonCard, h: u8, filters: bool) -> Option<String> {
-        self.tera.get_template(CARD_FRAGMENT).ok()?;
+    /// (on the people page) the finder's data.
+    pub fn card(&self, card: &PersonCard, h: u8, filters: bool) -> Result<String, Diagnostic> {
         let mut ctx = Context::new();
         ctx.insert("p", card);
         ctx.insert("h", &h);
         ctx.insert("filters", &filters);
-        self.tera.render(CARD_FRAGMENT, &ctx).ok()
+        self.tera.render(CARD_FRAGMENT, &ctx).map_err(|e| {
+            Diagnostic::error(self.template_path("macros.html"), chain(&e))
+                .hint("the `card(p, h, filters)` macro draws a person's card")
+        })
     }
 
     pub fn template_path(&self, name: &str) -> PathBuf {

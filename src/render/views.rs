@@ -123,7 +123,7 @@ pub struct Group {
     pub href: String,
     /// How many, from the same query as the charts' `people-by-status`.
     pub count: String,
-    pub people: Vec<PersonCard>,
+    pub people: super::drawn::Cards,
 }
 
 /// A line of a person's facts box: a label and one or more values.
@@ -226,7 +226,7 @@ impl<'a> Views<'a> {
         list.iter().map(|&i| self.statement(i)).collect()
     }
 
-    pub fn status_groups(&self) -> Vec<Group> {
+    pub fn status_groups(&self, drawn: &super::drawn::Drawn) -> Vec<Group> {
         let counts = crate::charts::query::people_by_status(self.site);
         self.site
             .index
@@ -241,7 +241,7 @@ impl<'a> Views<'a> {
                     .find(|(c, _)| c == s)
                     .map(|(_, n)| self.t.number(*n as f64))
                     .unwrap_or_default(),
-                people: self.people(people),
+                people: drawn.cards(self.lang, people, super::drawn::Form::Finder),
             })
             .collect()
     }

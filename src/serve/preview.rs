@@ -18,6 +18,7 @@ use crate::build::{self, Prepared};
 use crate::diag::Diagnostic;
 use crate::load::{self, Role};
 use crate::model::Site;
+use crate::render::drawn::Drawn;
 use crate::render::{self, Job, Links, Renderer};
 use crate::text::Lang;
 use crate::validate::{self, links::Targets};
@@ -73,6 +74,7 @@ pub enum Update {
 /// and what a save that leaves the site's addresses alone does not change.
 struct Good {
     prepared: Prepared,
+    drawn: Drawn,
     jobs: Vec<(Lang, Job)>,
     keys: Vec<(Lang, Key)>,
     deps: Vec<Vec<Dep>>,
@@ -167,7 +169,14 @@ impl Preview {
             }
         };
         let jobs: Vec<(Lang, Job)> = selected.iter().map(|&i| all_jobs[i]).collect();
-        let renderer = Renderer::new(site, &prepared.strings, &prepared.theme, Links::Rooted);
+        let drawn = Drawn::new(site, &prepared.strings, &prepared.theme).map_err(|d| vec![d])?;
+        let renderer = Renderer::new(
+            site,
+            &prepared.strings,
+            &prepared.theme,
+            &drawn,
+            Links::Rooted,
+        );
         let (pages, problems) = renderer.pages(&jobs, |i, file, html| Ok((i, file, html)));
         if problems.has_errors() {
             return Err(problems.sorted());
@@ -227,6 +236,7 @@ impl Preview {
         let page_count = kept.len();
         self.good = Some(Good {
             prepared,
+            drawn,
             jobs: all_jobs,
             keys,
             deps: new_deps,
@@ -283,7 +293,7 @@ impl Preview {
             drafts: self.opts.drafts,
             today: self.opts.today,
         };
-        let mut checked = validate::person::person(
+        let checked = validate::person::person(
             &mut g.prepared.site,
             &g.targets,
             doc,
@@ -304,12 +314,15 @@ impl Preview {
         };
         // The person's card before and after, for the pages that change by it alone.
         let cards = if card_changed {
-            let p = &mut g.prepared;
-            let new = splice::cards(&p.site, &p.strings, &p.theme, i);
-            std::mem::swap(&mut p.site.profiles[i], &mut checked.before);
-            let old = splice::cards(&p.site, &p.strings, &p.theme, i);
-            std::mem::swap(&mut p.site.profiles[i], &mut checked.before);
-            old.zip(new)
+            let p = &g.prepared;
+            let Ok(new) = Drawn::person(&p.site, &p.strings, &p.theme, i) else {
+                return self.abandon(i, checked.before, None);
+            };
+            let old = g.drawn.replace(i, new.clone());
+            Some((
+                splice::Cards::new(&p.site, i, old),
+                splice::Cards::new(&p.site, i, new),
+            ))
         } else {
             None
         };
@@ -427,7 +440,13 @@ impl Preview {
 
         // The pages rendered again, while the person's preview cards and open data are made.
         let jobs: Vec<(Lang, Job)> = selected.iter().map(|&i| g.jobs[i]).collect();
-        let renderer = Renderer::new(site, &prepared.strings, &prepared.theme, Links::Rooted);
+        let renderer = Renderer::new(
+            site,
+            &prepared.strings,
+            &prepared.theme,
+            &g.drawn,
+            Links::Rooted,
+        );
         let files_now = &g.files;
         let ((pages, problems), (card_files, data_files)) = rayon::join(
             || renderer.pages(&jobs, |i, file, html| Ok((i, file, html))),
@@ -448,15 +467,15 @@ impl Preview {
         let card_files = match card_files {
             Some(Ok(cards)) => cards,
             None => Vec::new(),
-            Some(Err(_)) => return self.abandon(i, checked.before),
+            Some(Err(_)) => return self.abandon(i, checked.before, cards),
         };
         let data_files = match data_files {
             Some(Some(files)) => files,
             None => Vec::new(),
-            Some(None) => return self.abandon(i, checked.before),
+            Some(None) => return self.abandon(i, checked.before, cards),
         };
         if problems.has_errors() {
-            return self.abandon(i, checked.before);
+            return self.abandon(i, checked.before, cards);
         }
         if checked.moved {
             // Those that listed the person before and no longer do.
@@ -521,15 +540,23 @@ impl Preview {
         })
     }
 
-    /// A patch that failed once the person (at `i`, `before` as the last good build had them) was
-    /// put in the site: the person goes back, and the whole pipeline runs on the save, rendering
-    /// what it touched and reporting the problems with all the others, while the last good build
-    /// stays the one the next save is compared with.
-    fn abandon(&mut self, i: usize, before: crate::model::Profile) -> Option<Built> {
+    /// A patch that failed once the person (at `i`, `before` as the last good build had them,
+    /// with their `cards` before and after) was put in the site: the person goes back, and the
+    /// whole pipeline runs on the save, rendering what it touched and reporting the problems with
+    /// all the others, while the last good build stays the one the next save is compared with.
+    fn abandon(
+        &mut self,
+        i: usize,
+        before: crate::model::Profile,
+        cards: Option<(splice::Cards, splice::Cards)>,
+    ) -> Option<Built> {
         if let Some(g) = self.good.as_mut() {
             let site = &mut g.prepared.site;
             site.profiles[i] = before;
             site.index = crate::validate::index(site);
+            if let Some((old, _)) = cards {
+                g.drawn.replace(i, old.forms);
+            }
         }
         None
     }

@@ -5,41 +5,29 @@
 
 use memchr::memmem;
 
-use crate::i18n::Strings;
 use crate::model::Site;
-use crate::render::Theme;
-use crate::render::views::Views;
+use crate::render::drawn::Forms;
 use crate::text::Lang;
-
-/// The forms a page may show a card in: its heading level, and the people page's finder data.
-const FORMS: [(u8, bool); 3] = [(3, false), (2, false), (3, true)];
+use crate::urls;
 
 /// One person's card in every form and language, as it stands in a page.
 pub struct Cards {
-    forms: Vec<Vec<String>>,
+    pub forms: Vec<Forms>,
     /// The person's address in each language, to tell a page that shows them otherwise.
     href: Vec<String>,
 }
 
-/// The cards of person `i` as `site` has them; `None` if the theme cannot draw one alone.
-pub fn cards(site: &Site, strings: &[Strings], theme: &Theme, i: usize) -> Option<Cards> {
-    let mut forms = Vec::new();
-    let mut href = Vec::new();
-    for lang in site.config.langs() {
-        let v = Views {
-            site,
-            lang,
-            t: &strings[lang.index()],
-        };
-        let card = v.person(i);
-        let drawn = FORMS
-            .iter()
-            .map(|&(h, filters)| theme.card_fragment(&card, h, filters))
-            .collect::<Option<Vec<String>>>()?;
-        forms.push(drawn);
-        href.push(card.href);
+impl Cards {
+    /// Person `i`'s cards (`forms`, every language, from `Drawn`) as `site` has them.
+    pub fn new(site: &Site, i: usize, forms: Vec<Forms>) -> Cards {
+        let path = urls::person(&site.profiles[i].slug);
+        let href = site
+            .config
+            .langs()
+            .map(|lang| urls::href(&site.config, lang, &path))
+            .collect();
+        Cards { forms, href }
     }
-    Some(Cards { forms, href })
 }
 
 /// What a page that lists many people becomes when one person's card changes.
