@@ -1,9 +1,15 @@
 //! Every person's card, drawn once a build by the theme's `card` macro in each form a page shows it
-//! and in each language; a list of people is those cards joined. A card stands in up to eight
-//! pages (the people page; the listings of its status, profession, case, charges and prison; an
-//! organisation's, a statement's, the home page): drawn anew in each, cards were a sixth of a
-//! build, and the people page (every card) the bulk of what `vigil serve` rendered for a save.
+//! and in each language, its links checked once. A card stands in up to eight pages (the people
+//! page; the listings of its status, profession, case, charges and prison; an organisation's, a
+//! statement's, the home page): drawn anew in each, cards were a sixth of a build, and the people
+//! page (every card) the bulk of what `vigil serve` rendered for a save.
+//!
+//! A list of people reaches the template as a short marker, and the page's cards are put in its
+//! place once the template has run (`Drawn::fill`): megabytes of cards (the people page: 4.7 MB a
+//! language at 10,000 people) are then copied once, into the page, rather than joined, copied into
+//! the template's context, printed by it and searched for links with the rest of the page.
 
+use memchr::memmem;
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -47,18 +53,45 @@ pub type Forms = [Box<str>; 3];
 /// The cards of every person in every language: `cards[lang][person]`.
 pub struct Drawn {
     cards: Vec<Vec<Forms>>,
+    /// Makes this build's markers (`Lists`) unlike anything a page's own text could hold.
+    nonce: u64,
 }
 
-/// People shown as cards, for templates: how many, and their cards in order.
+/// People shown as cards, for templates: how many, and their cards in order (a marker that the
+/// cards replace; printed as it is, with `| safe`).
 #[derive(Serialize)]
 pub struct Cards {
     pub count: usize,
     pub html: String,
 }
 
+/// The lists of people one page shows as cards, in the order its view names them.
+#[derive(Default)]
+pub struct Lists {
+    nonce: u64,
+    lists: Vec<(Vec<usize>, Form)>,
+}
+
+impl Lists {
+    /// The people of `list` as cards in one form, for the page's view.
+    pub fn cards(&mut self, list: &[usize], form: Form) -> Cards {
+        let html = format!("{}{}\u{1}", marker(self.nonce), self.lists.len());
+        self.lists.push((list.to_vec(), form));
+        Cards {
+            count: list.len(),
+            html,
+        }
+    }
+}
+
+/// How each marker of a build begins: a control character no template prints, and the nonce.
+fn marker(nonce: u64) -> String {
+    format!("\u{1}vigil-cards-{nonce:016x}-")
+}
+
 impl Drawn {
     pub fn new(site: &Site, strings: &[Strings], theme: &Theme) -> Result<Drawn, Diagnostic> {
-        let cards = site
+        let cards: Vec<Vec<Forms>> = site
             .config
             .langs()
             .map(|lang| {
@@ -68,7 +101,19 @@ impl Drawn {
                     .collect::<Result<Vec<Forms>, Diagnostic>>()
             })
             .collect::<Result<_, _>>()?;
-        Ok(Drawn { cards })
+        // A card's links are checked here, once, rather than in each page it stands in.
+        let dead = cards
+            .par_iter()
+            .flatten()
+            .flatten()
+            .find_map_any(|card| super::dead_link(site, card.as_bytes(), theme, "macros.html"));
+        if let Some(d) = dead {
+            return Err(d);
+        }
+        Ok(Drawn {
+            cards,
+            nonce: nonce(),
+        })
     }
 
     /// No card at all, for each person and language: what the pages are rendered with when the
@@ -81,6 +126,7 @@ impl Drawn {
                 .langs()
                 .map(|_| (0..site.profiles.len()).map(|_| none()).collect())
                 .collect(),
+            nonce: nonce(),
         }
     }
 
@@ -106,19 +152,58 @@ impl Drawn {
             .collect()
     }
 
-    /// The people of `list` as cards in one form.
-    pub fn cards(&self, lang: Lang, list: &[usize], form: Form) -> Cards {
-        let of_lang = &self.cards[lang.index()];
-        let f = form as usize;
-        let mut html = String::with_capacity(list.iter().map(|&i| of_lang[i][f].len()).sum());
-        for &i in list {
-            html.push_str(&of_lang[i][f]);
-        }
-        Cards {
-            count: list.len(),
-            html,
+    /// A page's collector of lists of people, with this build's markers.
+    pub fn lists(&self) -> Lists {
+        Lists {
+            nonce: self.nonce,
+            lists: Vec::new(),
         }
     }
+
+    /// The page `html` (in `lang`) with the cards of each of its `lists` in place of its marker.
+    pub fn fill(&self, lang: Lang, html: Vec<u8>, lists: &Lists) -> Vec<u8> {
+        if lists.lists.is_empty() {
+            return html;
+        }
+        let of_lang = &self.cards[lang.index()];
+        let cards = |k: usize| {
+            let (people, form) = &lists.lists[k];
+            people
+                .iter()
+                .map(|&i| of_lang[i][*form as usize].as_bytes())
+        };
+        let prefix = marker(self.nonce);
+        let found: Vec<(usize, usize, usize)> = memmem::find_iter(&html, prefix.as_bytes())
+            .filter_map(|start| {
+                let digits = start + prefix.len();
+                let end = digits + memchr::memchr(1, &html[digits..])?;
+                let k: usize = std::str::from_utf8(&html[digits..end]).ok()?.parse().ok()?;
+                (k < lists.lists.len()).then_some((start, end + 1, k))
+            })
+            .collect();
+        let size = html.len()
+            + found
+                .iter()
+                .map(|&(_, _, k)| cards(k).map(<[u8]>::len).sum::<usize>())
+                .sum::<usize>();
+        let mut out = Vec::with_capacity(size);
+        let mut at = 0;
+        for (start, end, k) in found {
+            out.extend_from_slice(&html[at..start]);
+            for card in cards(k) {
+                out.extend_from_slice(card);
+            }
+            at = end;
+        }
+        out.extend_from_slice(&html[at..]);
+        out
+    }
+}
+
+/// A number no one can guess, for the markers.
+fn nonce() -> u64 {
+    use std::hash::{BuildHasher, RandomState};
+    RandomState::new().hash_one(std::process::id())
 }
 
 fn draw(

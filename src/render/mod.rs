@@ -226,9 +226,11 @@ impl<'a> Renderer<'a> {
                     key: (self.generation, lang.index()),
                 };
                 let html = render_page(site, self.strings, self.theme, lang, t, &mut page)?;
+                // The cards' links were checked when they were drawn.
                 if let Some(d) = dead_link(site, &html, self.theme, page.template) {
                     return Err(d);
                 }
+                let html = self.drawn.fill(lang, html, &page.lists);
                 let file = urls::file(&site.config, lang, &page.path);
                 let html = match self.links {
                     Links::Rooted => html,
@@ -530,6 +532,7 @@ fn percent(s: &str) -> String {
 /// A link in the rendered page, under the site's path, to a file the build does not write.
 fn dead_link(site: &Site, html: &[u8], theme: &Theme, template: &str) -> Option<Diagnostic> {
     let base = &site.config.base_path;
+    let mut folder = String::new();
     for range in attrs::links_in(html) {
         let value = std::str::from_utf8(&html[range]).ok()?;
         if value.starts_with("//") {
@@ -540,11 +543,14 @@ fn dead_link(site: &Site, html: &[u8], theme: &Theme, template: &str) -> Option<
         };
         let path = path.split(['#', '?']).next().unwrap_or("");
         let file = if path.is_empty() || path.ends_with('/') {
-            format!("{path}index.html")
+            folder.clear();
+            folder.push_str(path);
+            folder.push_str("index.html");
+            folder.as_str()
         } else {
-            path.to_string()
+            path
         };
-        if !site.outputs.contains(&file) {
+        if !site.outputs.contains(file) {
             return Some(Diagnostic::error(
                 theme.template_path(template),
                 format!("a page links to `{value}`, which this build does not write"),

@@ -7,7 +7,7 @@ use crate::text::Shown;
 use crate::urls;
 
 use super::Listing;
-use super::drawn::{Cards, Drawn, Form};
+use super::drawn::{Cards, Drawn, Form, Lists};
 use super::views::*;
 
 /// A page to write: its language-neutral path, the template, and the page-specific view.
@@ -24,6 +24,15 @@ pub struct Page {
     /// Whose preview card the page shows, and whether it has share links.
     pub card: Card,
     pub view: serde_json::Value,
+    /// The lists of people the view shows as cards.
+    pub lists: Lists,
+}
+
+impl Page {
+    fn with_cards(mut self, lists: Lists) -> Page {
+        self.lists = lists;
+        self
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -49,6 +58,7 @@ pub(super) fn page(
         in_every_language: true,
         card: Card::Site,
         view: serde_json::to_value(view).expect("views serialize"),
+        lists: Lists::default(),
     }
 }
 
@@ -90,17 +100,18 @@ pub fn home(v: &Views, drawn: &Drawn) -> Page {
             .replace("{total}", &v.t.number(total as f64))
     });
     let held_now = crate::charts::query::held_now(site);
+    let mut lists = drawn.lists();
     let view = Home {
         held_now: v.t.number(held_now as f64),
         held_now_text: v.t.held_now.replace("{n}", &v.t.number(held_now as f64)),
         statuses: v.status_links(),
         statements: v.statements(&(0..site.statements.len().min(3)).collect::<Vec<_>>()),
-        people: drawn.cards(v.lang, &held, Form::Grid),
+        people: lists.cards(&held, Form::Grid),
         people_latest,
     };
     let title = site.config.title.in_lang(v.lang).to_string();
     let description = site.config.description.in_lang(v.lang).to_string();
-    page(urls::home(), "home.html", title, description, view)
+    page(urls::home(), "home.html", title, description, view).with_cards(lists)
 }
 
 #[derive(Serialize)]
@@ -231,8 +242,9 @@ fn facets(v: &Views) -> Vec<Facet> {
 }
 
 pub fn people(v: &Views, drawn: &Drawn) -> Page {
+    let mut lists = drawn.lists();
     let view = People {
-        groups: v.status_groups(drawn),
+        groups: v.status_groups(&mut lists),
         facets: facets(v),
         filters: filters(v),
         fold: crate::search::table_json(),
@@ -253,6 +265,7 @@ pub fn people(v: &Views, drawn: &Drawn) -> Page {
         v.t.people_intro.clone(),
         view,
     )
+    .with_cards(lists)
 }
 
 #[derive(Serialize)]
@@ -298,11 +311,12 @@ pub fn listing(v: &Views, drawn: &Drawn, of: Listing) -> Page {
             (&v.t.by_prison, x.name.in_lang(l).into(), x.address.clone())
         }
     };
+    let mut lists = drawn.lists();
     let view = ListingView {
         heading: heading.clone(),
         kind: kind.clone(),
         note,
-        people: drawn.cards(l, of.people(site), Form::Listing),
+        people: lists.cards(of.people(site), Form::Listing),
         back: v.href(&urls::people()),
     };
     page(
@@ -312,6 +326,7 @@ pub fn listing(v: &Views, drawn: &Drawn, of: Listing) -> Page {
         v.t.people_intro.clone(),
         view,
     )
+    .with_cards(lists)
 }
 
 #[derive(Serialize)]
@@ -578,6 +593,7 @@ pub fn statement(v: &Views, drawn: &Drawn, i: usize) -> Page {
             }
         })
         .collect();
+    let mut lists = drawn.lists();
     let view = StatementView {
         card: v.statement(i),
         title_fallback: title.fallback,
@@ -585,7 +601,7 @@ pub fn statement(v: &Views, drawn: &Drawn, i: usize) -> Page {
         body_fallback: body.fallback,
         source: s.source.clone(),
         signatories,
-        people: drawn.cards(v.lang, &s.profiles, Form::Grid),
+        people: lists.cards(&s.profiles, Form::Grid),
     };
     let description = first_paragraph(body.text);
     let mut out = page(
@@ -594,7 +610,8 @@ pub fn statement(v: &Views, drawn: &Drawn, i: usize) -> Page {
         title.text.into(),
         description,
         view,
-    );
+    )
+    .with_cards(lists);
     out.fallback = body.fallback || title.fallback;
     out.card = Card::Statement(i);
     out
@@ -640,12 +657,13 @@ struct OrganisationView {
 pub fn organisation(v: &Views, drawn: &Drawn, i: usize) -> Page {
     let site = v.site;
     let o = &site.organisations[i];
+    let mut lists = drawn.lists();
     let view = OrganisationView {
         name: o.name.in_lang(v.lang).into(),
         country: o.country.clone(),
         url: o.url.clone(),
         statements: v.statements(&site.index.statements_of_organisation[i]),
-        people: drawn.cards(v.lang, &site.index.people_of_organisation[i], Form::Grid),
+        people: lists.cards(&site.index.people_of_organisation[i], Form::Grid),
     };
     let title = view.name.clone();
     page(
@@ -655,6 +673,7 @@ pub fn organisation(v: &Views, drawn: &Drawn, i: usize) -> Page {
         v.t.signed_statements.clone(),
         view,
     )
+    .with_cards(lists)
 }
 
 #[derive(Serialize)]

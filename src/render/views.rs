@@ -226,7 +226,7 @@ impl<'a> Views<'a> {
         list.iter().map(|&i| self.statement(i)).collect()
     }
 
-    pub fn status_groups(&self, drawn: &super::drawn::Drawn) -> Vec<Group> {
+    pub fn status_groups(&self, lists: &mut super::drawn::Lists) -> Vec<Group> {
         let counts = crate::charts::query::people_by_status(self.site);
         self.site
             .index
@@ -241,7 +241,7 @@ impl<'a> Views<'a> {
                     .find(|(c, _)| c == s)
                     .map(|(_, n)| self.t.number(*n as f64))
                     .unwrap_or_default(),
-                people: drawn.cards(self.lang, people, super::drawn::Form::Finder),
+                people: lists.cards(people, super::drawn::Form::Finder),
             })
             .collect()
     }

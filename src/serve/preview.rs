@@ -293,7 +293,6 @@ impl Preview {
             drafts: self.opts.drafts,
             today: self.opts.today,
         };
-        eprintln!("T A checked {:.1}", started.elapsed().as_secs_f64()*1000.0);
         let checked = validate::person::person(
             &mut g.prepared.site,
             &g.targets,
@@ -309,7 +308,6 @@ impl Preview {
             .iter()
             .position(|p| p.slug == slug)
             .expect("put in place");
-        eprintln!("T B person {:.1}", started.elapsed().as_secs_f64()*1000.0);
         let card_changed = {
             let site = &g.prepared.site;
             deps::card(site, &checked.before) != deps::card(site, &site.profiles[i])
@@ -369,7 +367,6 @@ impl Preview {
 
         // Each page a job touched by the person's card alone made is spliced, or the job is
         // rendered again: (job, its pages spliced, (file, bytes) of those that changed).
-        eprintln!("T C cards {:.1}", started.elapsed().as_secs_f64()*1000.0);
         let touched: Vec<usize> = (0..g.jobs.len())
             .into_par_iter()
             .filter(|&j| self.dirty.touches(&g.deps[j]))
@@ -407,7 +404,6 @@ impl Preview {
         // otherwise and the charts stay the same (an arrest moved within its month): the pages
         // that show them then stay too.
         let counted_changed = deps::counted(&checked.before) != deps::counted(person);
-        eprintln!("T D touched {:.1}", started.elapsed().as_secs_f64()*1000.0);
         let (charts, spliced) = rayon::join(
             || {
                 counted_changed
@@ -443,7 +439,6 @@ impl Preview {
         }
 
         // The pages rendered again, while the person's preview cards and open data are made.
-        eprintln!("T E spliced {:.1}", started.elapsed().as_secs_f64()*1000.0);
         let jobs: Vec<(Lang, Job)> = selected.iter().map(|&i| g.jobs[i]).collect();
         let renderer = Renderer::new(
             site,
@@ -453,7 +448,6 @@ impl Preview {
             Links::Rooted,
         );
         let files_now = &g.files;
-        eprintln!("T F jobs {:.1}", started.elapsed().as_secs_f64()*1000.0);
         let ((pages, problems), (card_files, data_files)) = rayon::join(
             || renderer.pages(&jobs, |i, file, html| Ok((i, file, html))),
             || {
@@ -490,7 +484,6 @@ impl Preview {
             }
         }
 
-        eprintln!("T G rendered {:.1}", started.elapsed().as_secs_f64()*1000.0);
         let mut changes: Vec<(String, Option<Body>)> = Vec::new();
         rendered.extend(pages.iter().map(|(_, file, _)| file.clone()));
         let pages = pages
@@ -537,7 +530,6 @@ impl Preview {
         let warnings = about(&changed, checked.diagnostics.iter());
         diagnostics.extend(checked.diagnostics);
         self.dirty = Dirty::default();
-        eprintln!("T H done {:.1}", started.elapsed().as_secs_f64()*1000.0);
         Some(Built {
             files: Update::Changed(changes),
             rendered,
