@@ -14,7 +14,7 @@ use crate::diag::{Diagnostic, suggest};
 pub struct Source {
     pub path: std::path::PathBuf,
     /// Shared: the preview keeps every file's text, and hands it to each rebuild without a copy.
-    pub text: std::sync::Arc<str>,
+    pub text: std::sync::Arc<String>,
     /// Lines before the YAML starts in `text` (1 for front matter after its `---` line).
     pub yaml_offset: usize,
 }

@@ -108,7 +108,7 @@ pub struct Cache {
 struct Entry {
     /// Only when it can be trusted to change with the text (see `Stamp::settled`).
     stamp: Option<Stamp>,
-    text: Arc<str>,
+    text: Arc<String>,
     parsed: Parsed,
 }
 
@@ -328,7 +328,7 @@ enum Fresh {
     Cached,
     /// The text is the one cached, read again because its stamp differed.
     Restamped(Option<Stamp>),
-    Parsed(Option<Stamp>, Arc<str>),
+    Parsed(Option<Stamp>, Arc<String>),
 }
 
 /// The parsed file, from the cache when its stamp or its text is the one parsed before; with what
@@ -358,7 +358,7 @@ fn parse_cached(
     if let Some(e) = cached.filter(|e| *e.text == *text) {
         return Ok((Fresh::Restamped(stamp), e.parsed.clone()));
     }
-    let text: Arc<str> = text.into();
+    let text: Arc<String> = text.into();
     let parsed = parse(root, f, text.clone())?;
     Ok((Fresh::Parsed(stamp, text), parsed))
 }
@@ -620,7 +620,7 @@ enum Parsed {
     Asset(PathBuf, String),
 }
 
-fn parse(root: &Path, f: Found, text: Arc<str>) -> Result<Parsed, Diagnostic> {
+fn parse(root: &Path, f: Found, text: Arc<String>) -> Result<Parsed, Diagnostic> {
     let t = text;
     Ok(match f.kind {
         Kind::Asset(out) => Parsed::Asset(f.path, out),
@@ -646,7 +646,7 @@ fn translation_hint(d: Diagnostic) -> Diagnostic {
     d
 }
 
-fn source(root: &Path, path: &Path, text: Arc<str>, yaml_offset: usize) -> Source {
+fn source(root: &Path, path: &Path, text: Arc<String>, yaml_offset: usize) -> Source {
     Source {
         path: rel(root, path),
         text,
@@ -654,7 +654,11 @@ fn source(root: &Path, path: &Path, text: Arc<str>, yaml_offset: usize) -> Sourc
     }
 }
 
-fn yaml<T: DeserializeOwned>(root: &Path, f: Found, text: Arc<str>) -> Result<Doc<T>, Diagnostic> {
+fn yaml<T: DeserializeOwned>(
+    root: &Path,
+    f: Found,
+    text: Arc<String>,
+) -> Result<Doc<T>, Diagnostic> {
     parse_yaml(source(root, &f.path, text, 0), f.key, f.lang)
 }
 
@@ -682,7 +686,7 @@ pub fn parse_yaml<T: DeserializeOwned>(
 fn markdown<T: DeserializeOwned>(
     root: &Path,
     f: Found,
-    text: Arc<str>,
+    text: Arc<String>,
 ) -> Result<Doc<T>, Diagnostic> {
     parse_markdown(source(root, &f.path, text, 1), f.key, f.lang)
 }

@@ -13,6 +13,7 @@ use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver};
 use std::time::Duration;
 
+use notify::event::{AccessKind, AccessMode, ModifyKind, RenameMode};
 use notify::{EventKind, RecursiveMode, Watcher};
 
 use crate::build;
@@ -101,27 +102,36 @@ pub fn run(opts: Options) -> Result<(), Diagnostics> {
 /// change of attributes) and returns the files that changed. Reads (the build's own) are no change.
 fn next_changes(rx: &Receiver<notify::Result<notify::Event>>, root: &Path) -> Option<Vec<PathBuf>> {
     // An editor's events for one save come within a few milliseconds of each other; a save caught
-    // half-written only shows an error until its last event, which rebuilds again.
+    // half-written only shows an error until its last event, which rebuilds again. A save ends
+    // with the file closed after writing or renamed into place: after that, a short wait is
+    // enough for what comes with it (a change of attributes, a translation saved too).
     let quiet = Duration::from_millis(50);
+    let after_save = Duration::from_millis(10);
     let mut changed: Vec<PathBuf> = Vec::new();
+    let mut saved = false;
     loop {
         let event = if changed.is_empty() {
             rx.recv().ok()?
         } else {
-            match rx.recv_timeout(quiet) {
+            match rx.recv_timeout(if saved { after_save } else { quiet }) {
                 Ok(e) => e,
                 Err(mpsc::RecvTimeoutError::Timeout) => return Some(changed),
                 Err(mpsc::RecvTimeoutError::Disconnected) => return None,
             }
         };
         let Ok(event) = event else { continue };
-        if matches!(event.kind, EventKind::Access(_)) {
+        let ends_save = matches!(
+            event.kind,
+            EventKind::Access(AccessKind::Close(AccessMode::Write))
+                | EventKind::Modify(ModifyKind::Name(RenameMode::To | RenameMode::Both))
+        );
+        if matches!(event.kind, EventKind::Access(_)) && !ends_save {
             continue;
         }
-        for path in event.paths {
-            match relevant(root, &path) {
-                Some(rel) if !changed.contains(&rel) => changed.push(rel),
-                _ => {}
+        for rel in event.paths.iter().filter_map(|p| relevant(root, p)) {
+            saved |= ends_save;
+            if !changed.contains(&rel) {
+                changed.push(rel);
             }
         }
     }
