@@ -817,6 +817,23 @@ fn card_macro_that_uses_an_unknown_variable_names_the_macros() {
 }
 
 #[test]
+fn card_that_links_nowhere_names_the_macros() {
+    // A card's links are checked once, when it is drawn, not in each page that shows it.
+    rejected_by_build(
+        |s| {
+            let t = s.read("themes/default/templates/macros.html");
+            s.write(
+                "themes/default/templates/macros.html",
+                t.replacen("href=\"{{ p.href }}\"", "href=\"{{ p.href }}gone.html\"", 1),
+            );
+        },
+        "themes/default/templates/macros.html",
+        &["gone.html", "which this build does not write"],
+        &[],
+    );
+}
+
+#[test]
 fn country_code_that_is_not_two_capitals() {
     rejects(
         |s| {

@@ -639,3 +639,38 @@ fn a_person_moving_between_listings_matches_a_full_build() {
     }
     assert!(!now.iter().any(|f| f == "people/status/released/index.html"));
 }
+
+#[test]
+fn cards_drawn_before_are_kept_only_while_they_are_the_same() {
+    // A rebuild that is not patched takes the cards of the last good build where the person's card
+    // shows the same, and draws the others again.
+    let site = example();
+    let root = site.path();
+    let mut preview = Preview::new(options(root));
+    preview.rebuild().expect("the example builds");
+
+    // A profession's name, which every card of its people shows.
+    edit(
+        root,
+        "content/professions.yaml",
+        "    en: Journalist",
+        "    en: Reporter",
+    );
+    preview.changed(Path::new("content/professions.yaml"));
+    preview.rebuild().expect("good");
+    let people = String::from_utf8(bytes(preview.files().unwrap(), "people/index.html")).unwrap();
+    assert!(people.contains(">Reporter<"), "the cards show the new name");
+    assert!(!people.contains(">Journalist<"), "no card kept the old one");
+    assert_same_as_full_build(root, preview.files().unwrap());
+
+    // A name that moves the person to the end of the order: every list shows them there.
+    edit(
+        root,
+        "profiles/akif-gurbanov.md",
+        "name: Akif Gurbanov",
+        "name: Zakif Gurbanov",
+    );
+    preview.changed(Path::new("profiles/akif-gurbanov.md"));
+    preview.rebuild().expect("good");
+    assert_same_as_full_build(root, preview.files().unwrap());
+}

@@ -9,6 +9,8 @@
 //! language at 10,000 people) are then copied once, into the page, rather than joined, copied into
 //! the template's context, printed by it and searched for links with the rest of the page.
 
+use std::collections::HashMap;
+
 use memchr::memmem;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -19,7 +21,7 @@ use crate::model::Site;
 use crate::text::Lang;
 
 use super::Theme;
-use super::views::Views;
+use super::views::{PersonCard, Views};
 
 /// How a page shows a card: the macro's heading level and whether the card carries the data the
 /// people page's finder sorts by.
@@ -50,9 +52,16 @@ impl Form {
 /// are 60,000 of them at 10,000 people.
 pub type Forms = [Box<str>; 3];
 
+/// One person's card in one language: what the theme's macro was given, and what it drew.
+#[derive(Clone)]
+pub struct Drawing {
+    view: PersonCard,
+    pub forms: Forms,
+}
+
 /// The cards of every person in every language: `cards[lang][person]`.
 pub struct Drawn {
-    cards: Vec<Vec<Forms>>,
+    cards: Vec<Vec<Drawing>>,
     /// Makes this build's markers (`Lists`) unlike anything a page's own text could hold.
     nonce: u64,
 }
@@ -91,22 +100,53 @@ fn marker(nonce: u64) -> String {
 
 impl Drawn {
     pub fn new(site: &Site, strings: &[Strings], theme: &Theme) -> Result<Drawn, Diagnostic> {
-        let cards: Vec<Vec<Forms>> = site
-            .config
-            .langs()
-            .map(|lang| {
-                (0..site.profiles.len())
-                    .into_par_iter()
-                    .map(|i| draw(site, strings, theme, lang, i))
-                    .collect::<Result<Vec<Forms>, Diagnostic>>()
+        Drawn::again(None, site, strings, theme)
+    }
+
+    /// The cards of `site`, those whose view is as it was in `before` (by the person's address)
+    /// taken from it rather than drawn again: a rebuild of `vigil serve` that is not patched
+    /// (a name that changes the order, a listing emptied) draws only the cards that changed.
+    /// `before` must come from the same theme.
+    pub fn again(
+        before: Option<&Drawn>,
+        site: &Site,
+        strings: &[Strings],
+        theme: &Theme,
+    ) -> Result<Drawn, Diagnostic> {
+        let before: Vec<HashMap<&str, &Drawing>> = before
+            .map(|b| {
+                b.cards
+                    .iter()
+                    .map(|of_lang| of_lang.iter().map(|d| (d.view.href.as_str(), d)).collect())
+                    .collect()
             })
-            .collect::<Result<_, _>>()?;
+            .unwrap_or_default();
+        let mut cards = Vec::new();
+        for lang in site.config.langs() {
+            let v = Views {
+                site,
+                lang,
+                t: &strings[lang.index()],
+            };
+            let kept = before.get(lang.index());
+            let of_lang = (0..site.profiles.len())
+                .into_par_iter()
+                .map(|i| {
+                    let view = v.person(i);
+                    match kept.and_then(|k| k.get(view.href.as_str())) {
+                        Some(&d) if d.view == view => Ok(d.clone()),
+                        _ => draw(theme, view),
+                    }
+                })
+                .collect::<Result<Vec<Drawing>, Diagnostic>>()?;
+            cards.push(of_lang);
+        }
         // A card's links are checked here, once, rather than in each page it stands in.
-        let dead = cards
-            .par_iter()
-            .flatten()
-            .flatten()
-            .find_map_any(|card| super::dead_link(site, card.as_bytes(), theme, "macros.html"));
+        let dead = cards.par_iter().flatten().find_map_any(|d| {
+            d.forms
+                .iter()
+                .find_map(|card| super::dead_link(site, card.as_bytes(), theme, "macros.html"))
+        });
         if let Some(d) = dead {
             return Err(d);
         }
@@ -118,13 +158,24 @@ impl Drawn {
 
     /// No card at all, for each person and language: what the pages are rendered with when the
     /// theme could not draw them, so that the build still reports the other templates' mistakes.
-    pub fn blank(site: &Site) -> Drawn {
-        let none = || Form::ALL.map(|_| Box::<str>::default());
+    pub fn blank(site: &Site, strings: &[Strings]) -> Drawn {
         Drawn {
             cards: site
                 .config
                 .langs()
-                .map(|_| (0..site.profiles.len()).map(|_| none()).collect())
+                .map(|lang| {
+                    let v = Views {
+                        site,
+                        lang,
+                        t: &strings[lang.index()],
+                    };
+                    (0..site.profiles.len())
+                        .map(|i| Drawing {
+                            view: v.person(i),
+                            forms: Form::ALL.map(|_| Box::<str>::default()),
+                        })
+                        .collect()
+                })
                 .collect(),
             nonce: nonce(),
         }
@@ -136,15 +187,22 @@ impl Drawn {
         strings: &[Strings],
         theme: &Theme,
         i: usize,
-    ) -> Result<Vec<Forms>, Diagnostic> {
+    ) -> Result<Vec<Drawing>, Diagnostic> {
         site.config
             .langs()
-            .map(|lang| draw(site, strings, theme, lang, i))
+            .map(|lang| {
+                let v = Views {
+                    site,
+                    lang,
+                    t: &strings[lang.index()],
+                };
+                draw(theme, v.person(i))
+            })
             .collect()
     }
 
     /// Puts person `i`'s cards (every language, from `person`) in place; gives back those they had.
-    pub fn replace(&mut self, i: usize, cards: Vec<Forms>) -> Vec<Forms> {
+    pub fn replace(&mut self, i: usize, cards: Vec<Drawing>) -> Vec<Drawing> {
         self.cards
             .iter_mut()
             .zip(cards)
@@ -170,7 +228,7 @@ impl Drawn {
             let (people, form) = &lists.lists[k];
             people
                 .iter()
-                .map(|&i| of_lang[i][*form as usize].as_bytes())
+                .map(|&i| of_lang[i].forms[*form as usize].as_bytes())
         };
         let prefix = marker(self.nonce);
         let found: Vec<(usize, usize, usize)> = memmem::find_iter(&html, prefix.as_bytes())
@@ -206,22 +264,13 @@ fn nonce() -> u64 {
     RandomState::new().hash_one(std::process::id())
 }
 
-fn draw(
-    site: &Site,
-    strings: &[Strings],
-    theme: &Theme,
-    lang: Lang,
-    i: usize,
-) -> Result<Forms, Diagnostic> {
-    let v = Views {
-        site,
-        lang,
-        t: &strings[lang.index()],
-    };
-    let card = v.person(i);
+fn draw(theme: &Theme, view: PersonCard) -> Result<Drawing, Diagnostic> {
     let [a, b, c] = Form::ALL.map(|form| {
         let (h, filters) = form.args();
-        theme.card(&card, h, filters).map(String::into_boxed_str)
+        theme.card(&view, h, filters).map(String::into_boxed_str)
     });
-    Ok([a?, b?, c?])
+    Ok(Drawing {
+        forms: [a?, b?, c?],
+        view,
+    })
 }

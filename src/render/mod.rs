@@ -270,7 +270,7 @@ pub fn render(
         || {
             let (drawn, problem) = match Drawn::new(site, strings, theme) {
                 Ok(drawn) => (drawn, None),
-                Err(d) => (Drawn::blank(site), Some(d)),
+                Err(d) => (Drawn::blank(site, strings), Some(d)),
             };
             let renderer = Renderer::new(site, strings, theme, &drawn, links);
             // Without cards the pages are still rendered, for the other templates' mistakes; the

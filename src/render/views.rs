@@ -61,7 +61,7 @@ pub struct Alternate {
     pub current: bool,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, PartialEq, Clone)]
 pub struct Photo {
     pub src: String,
     pub alt: String,
@@ -88,7 +88,7 @@ pub struct Share {
     pub links: Vec<Link>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, PartialEq, Clone)]
 pub struct PersonCard {
     pub href: String,
     pub name: String,

@@ -169,7 +169,10 @@ impl Preview {
             }
         };
         let jobs: Vec<(Lang, Job)> = selected.iter().map(|&i| all_jobs[i]).collect();
-        let drawn = Drawn::new(site, &prepared.strings, &prepared.theme).map_err(|d| vec![d])?;
+        // The cards that did not change are taken from the last good build's.
+        let before = self.good.as_ref().filter(|_| !everything).map(|g| &g.drawn);
+        let drawn =
+            Drawn::again(before, site, &prepared.strings, &prepared.theme).map_err(|d| vec![d])?;
         let renderer = Renderer::new(
             site,
             &prepared.strings,
@@ -555,7 +558,7 @@ impl Preview {
             site.profiles[i] = before;
             site.index = crate::validate::index(site);
             if let Some((old, _)) = cards {
-                g.drawn.replace(i, old.forms);
+                g.drawn.replace(i, old.drawings);
             }
         }
         None

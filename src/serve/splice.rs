@@ -6,27 +6,27 @@
 use memchr::memmem;
 
 use crate::model::Site;
-use crate::render::drawn::Forms;
+use crate::render::drawn::Drawing;
 use crate::text::Lang;
 use crate::urls;
 
 /// One person's card in every form and language, as it stands in a page.
 pub struct Cards {
-    pub forms: Vec<Forms>,
+    pub drawings: Vec<Drawing>,
     /// The person's address in each language, to tell a page that shows them otherwise.
     href: Vec<String>,
 }
 
 impl Cards {
-    /// Person `i`'s cards (`forms`, every language, from `Drawn`) as `site` has them.
-    pub fn new(site: &Site, i: usize, forms: Vec<Forms>) -> Cards {
+    /// Person `i`'s cards (every language, from `Drawn`) as `site` has them.
+    pub fn new(site: &Site, i: usize, drawings: Vec<Drawing>) -> Cards {
         let path = urls::person(&site.profiles[i].slug);
         let href = site
             .config
             .langs()
             .map(|lang| urls::href(&site.config, lang, &path))
             .collect();
-        Cards { forms, href }
+        Cards { drawings, href }
     }
 }
 
@@ -46,7 +46,8 @@ pub fn splice(page: &[u8], lang: Lang, old: &Cards, new: &Cards) -> Option<Splic
     let l = lang.index();
     let href = old.href[l].as_bytes();
     // Where the first link to the person stands in each form of the card.
-    let offsets: Vec<Option<usize>> = old.forms[l]
+    let offsets: Vec<Option<usize>> = old.drawings[l]
+        .forms
         .iter()
         .map(|form| memmem::find(form.as_bytes(), href))
         .collect();
@@ -54,7 +55,7 @@ pub fn splice(page: &[u8], lang: Lang, old: &Cards, new: &Cards) -> Option<Splic
     let mut links = false;
     for at in memmem::find_iter(page, href) {
         links = true;
-        for (form, before) in old.forms[l].iter().enumerate() {
+        for (form, before) in old.drawings[l].forms.iter().enumerate() {
             let Some(start) = offsets[form].and_then(|o| at.checked_sub(o)) else {
                 continue;
             };
@@ -69,7 +70,7 @@ pub fn splice(page: &[u8], lang: Lang, old: &Cards, new: &Cards) -> Option<Splic
     let Some((at, form)) = found else {
         return (!links).then_some(Spliced::Same);
     };
-    let (before, after) = (&old.forms[l][form], &new.forms[l][form]);
+    let (before, after) = (&old.drawings[l].forms[form], &new.drawings[l].forms[form]);
     let mut out = Vec::with_capacity(page.len() + after.len());
     out.extend_from_slice(&page[..at]);
     out.extend_from_slice(after.as_bytes());
