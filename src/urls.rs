@@ -106,7 +106,10 @@ pub fn all_pages(site: &Site) -> Vec<String> {
         organisations(),
         this_month(),
     ];
-    out.extend(site.profiles.iter().map(|p| person(&p.slug)));
+    // By address, not in the site's order of names: a new name leaves the sitemap as it was.
+    let mut people: Vec<String> = site.profiles.iter().map(|p| person(&p.slug)).collect();
+    people.sort_unstable();
+    out.extend(people);
     out.extend(site.statements.iter().map(|s| statement(&s.slug)));
     out.extend(site.organisations.iter().map(|o| organisation(&o.id)));
     out.extend(listings(site));

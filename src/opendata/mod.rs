@@ -76,15 +76,29 @@ pub fn files(site: &Site, strings: &[Strings]) -> (Vec<(String, String)>, Spans)
             path(STATEMENTS_JSON),
             json(r.header("statements"), statements),
         ));
-        let organisations = (0..site.organisations.len())
-            .map(|i| r.organisation(i))
-            .collect();
-        out.push((
-            path(ORGANISATIONS_JSON),
-            json(r.header("organisations"), organisations),
-        ));
+        out.push(organisations(site, &r));
     }
     (out, spans)
+}
+
+/// The organisations' file of one language: each with its statements and people.
+fn organisations(site: &Site, r: &Records) -> (String, String) {
+    let all = (0..site.organisations.len())
+        .map(|i| r.organisation(i))
+        .collect();
+    (
+        urls::file(&site.config, r.lang, ORGANISATIONS_JSON),
+        json(r.header("organisations"), all),
+    )
+}
+
+/// The organisations' files (every language), which name their people: for `vigil serve`, when
+/// a person moved between organisations or in the order of names.
+pub fn organisation_files(site: &Site, strings: &[Strings]) -> Vec<(String, String)> {
+    site.config
+        .langs()
+        .map(|lang| organisations(site, &Records::new(site, strings, lang)))
+        .collect()
 }
 
 /// Where each person's part lies in the people's JSON and CSV files of each language: person `i`
@@ -127,24 +141,44 @@ impl Spans {
     }
 }
 
-/// The people's files with the part of the person at `i` made again from `site`, as (output path,
-/// parts), given each file's parts now; `None` if one is not there.
+/// The people's files with the part of the person now at `i` (who stood at `from` in the order
+/// the parts follow) made again from `site`, as (output path, parts), given each file's parts now;
+/// `None` if one is not there.
 pub fn rewrite(
     site: &Site,
     strings: &[Strings],
+    from: usize,
     i: usize,
     now: impl Fn(&str) -> Option<Arc<Parts>>,
 ) -> Option<Vec<(String, Parts)>> {
+    // The first item of the JSON list is the one without a comma before it.
+    let mut remade = vec![i];
+    if from.min(i) == 0 {
+        remade.extend(
+            [0, 1]
+                .into_iter()
+                .filter(|&k| k != i && k < site.profiles.len()),
+        );
+    }
     let mut out = Vec::new();
     for lang in site.config.langs() {
         let r = Records::new(site, strings, lang);
-        let record = r.profile(&site.profiles[i]);
-        let row = csv_rows(std::slice::from_ref(&record), false).0;
-        let item = json_item(i, &record);
-        for (file, part) in [(PROFILES_CSV, row), (PROFILES_JSON, item)] {
+        for file in [PROFILES_CSV, PROFILES_JSON] {
             let path = urls::file(&site.config, lang, file);
             let mut parts = Parts::clone(&*now(&path)?);
-            *parts.get_mut(i + 1)? = Arc::from(part.into_bytes());
+            if from + 1 >= parts.len() || i + 1 >= parts.len() {
+                return None;
+            }
+            let part = parts.remove(from + 1);
+            parts.insert(i + 1, part);
+            for &k in &remade {
+                let record = r.profile(&site.profiles[k]);
+                let part = match file {
+                    PROFILES_CSV => csv_rows(std::slice::from_ref(&record), false).0,
+                    _ => json_item(k, &record),
+                };
+                parts[k + 1] = Arc::from(part.into_bytes());
+            }
             out.push((path, parts));
         }
     }

@@ -201,6 +201,14 @@ impl Drawn {
             .collect()
     }
 
+    /// The person at `from` in the order moved to `to` (`validate::person::move_person`).
+    pub fn reorder(&mut self, from: usize, to: usize) {
+        for of_lang in &mut self.cards {
+            let d = of_lang.remove(from);
+            of_lang.insert(to, d);
+        }
+    }
+
     /// Puts person `i`'s cards (every language, from `person`) in place; gives back those they had.
     pub fn replace(&mut self, i: usize, cards: Vec<Drawing>) -> Vec<Drawing> {
         self.cards

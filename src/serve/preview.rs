@@ -311,6 +311,15 @@ impl Preview {
             .iter()
             .position(|p| p.slug == slug)
             .expect("put in place");
+        if let Some((from, to)) = checked.reordered {
+            // A person's jobs are named by their place in the order, as are the cards.
+            for (_, job) in &mut g.jobs {
+                if let Job::Person(k) | Job::Alias(k, _) = job {
+                    *k = validate::person::moved_index(*k, from, to);
+                }
+            }
+            g.drawn.reorder(from, to);
+        }
         let card_changed = {
             let site = &g.prepared.site;
             deps::card(site, &checked.before) != deps::card(site, &site.profiles[i])
@@ -319,7 +328,7 @@ impl Preview {
         let cards = if card_changed {
             let p = &g.prepared;
             let Ok(new) = Drawn::person(&p.site, &p.strings, &p.theme, i) else {
-                return self.abandon(i, checked.before, None);
+                return self.abandon(i, checked.before, None, checked.reordered);
             };
             let old = g.drawn.replace(i, new.clone());
             Some((
@@ -356,8 +365,10 @@ impl Preview {
         }
         // The home page shows the latest arrests of the people held.
         let before = &checked.before;
-        if (before.arrested, before.status) == (person.arrested, person.status)
-            || !(before.status.is_held() || person.status.is_held())
+        // (A new place in the order may decide a tie between arrests of the same day.)
+        if checked.reordered.is_none()
+            && ((before.arrested, before.status) == (person.arrested, person.status)
+                || !(before.status.is_held() || person.status.is_held()))
         {
             self.dirty.latest_unchanged(&slug);
         }
@@ -366,7 +377,8 @@ impl Preview {
             self.dirty.calendar_unchanged(&slug);
         }
         let data = |p| crate::opendata::person(site, &prepared.strings, p);
-        let data_changed = data(&checked.before) != data(person);
+        let data_changed = data(&checked.before) != data(person) || checked.reordered.is_some();
+        let stood = checked.reordered.map_or(i, |(from, _)| from);
 
         // Each page a job touched by the person's card alone made is spliced, or the job is
         // rendered again: (job, its pages spliced, (file, bytes) of those that changed).
@@ -461,8 +473,8 @@ impl Preview {
                     Some(Body::Parts(p)) => Some(p.clone()),
                     _ => None,
                 };
-                let data =
-                    data_changed.then(|| crate::opendata::rewrite(site, &prepared.strings, i, now));
+                let data = data_changed
+                    .then(|| crate::opendata::rewrite(site, &prepared.strings, stood, i, now));
                 (cards, data)
             },
         );
@@ -470,15 +482,15 @@ impl Preview {
         let card_files = match card_files {
             Some(Ok(cards)) => cards,
             None => Vec::new(),
-            Some(Err(_)) => return self.abandon(i, checked.before, cards),
+            Some(Err(_)) => return self.abandon(i, checked.before, cards, checked.reordered),
         };
         let data_files = match data_files {
             Some(Some(files)) => files,
             None => Vec::new(),
-            Some(None) => return self.abandon(i, checked.before, cards),
+            Some(None) => return self.abandon(i, checked.before, cards, checked.reordered),
         };
         if problems.has_errors() {
-            return self.abandon(i, checked.before, cards);
+            return self.abandon(i, checked.before, cards, checked.reordered);
         }
         if checked.moved {
             // Those that listed the person before and no longer do.
@@ -511,7 +523,11 @@ impl Preview {
                 .map(|(source, rel)| (rel, Some(Body::File(source)))),
         );
         // The feeds and the sitemap show statements and addresses only: they stay as they were.
-        for (rel, content) in charts.into_iter().flatten() {
+        // The organisations' data names their people, in the order of names.
+        let organisations = checked
+            .moved
+            .then(|| crate::opendata::organisation_files(site, &prepared.strings));
+        for (rel, content) in charts.into_iter().chain(organisations).flatten() {
             changes.push((rel, Some(Body::Bytes(Arc::new(content.into_bytes())))));
         }
         changes.extend(
@@ -547,12 +563,20 @@ impl Preview {
     /// with their `cards` before and after) was put in the site: the person goes back, and the
     /// whole pipeline runs on the save, rendering what it touched and reporting the problems with
     /// all the others, while the last good build stays the one the next save is compared with.
+    /// When the save had moved the person in the order, every index of the last good build
+    /// between the two places had moved too: the whole pipeline then starts from nothing.
     fn abandon(
         &mut self,
         i: usize,
         before: crate::model::Profile,
         cards: Option<(splice::Cards, splice::Cards)>,
+        reordered: Option<(usize, usize)>,
     ) -> Option<Built> {
+        if reordered.is_some() {
+            self.good = None;
+            self.dirty = Dirty::all();
+            return None;
+        }
         if let Some(g) = self.good.as_mut() {
             let site = &mut g.prepared.site;
             site.profiles[i] = before;

@@ -21,16 +21,20 @@ pub struct Checked {
     /// The person's files, relative to the root: every problem in them is among `diagnostics`.
     pub files: Vec<PathBuf>,
     /// The person moved between listings (status, profession, organisation, case, prison,
-    /// charges); the same listings have someone in them, and `site.index` is made again.
+    /// charges) or in the order (a new name); the same listings have someone in them, and
+    /// `site.index` is made again.
     pub moved: bool,
+    /// Where the person stood in the order and stands now (`site.profiles`), when a new name moved
+    /// them: every index of a person between the two has moved by one (see `moved_index`).
+    pub reordered: Option<(usize, usize)>,
     pub diagnostics: Diagnostics,
 }
 
 /// Checks the person of `doc` and its translations and puts them in `site` in place of who was
 /// there, when a whole validation would find exactly the problems of the site before in every
 /// other file, and these problems in the person's: when what other files and the site's addresses
-/// see of the person (`Shown`) is the same, the same listings have someone in them (the person may
-/// move between them), and the person keeps their place in the order.
+/// see of the person (`Shown`) is the same, and the same listings have someone in them (the person
+/// may move between them, and to another place in the order).
 /// `None` otherwise, and when the person's files have errors (a whole validation reports them,
 /// with all the others): the site is then left as it was.
 ///
@@ -73,15 +77,7 @@ pub fn person(
     if diagnostics.has_errors() || Shown::of(&site.profiles[i]) != Shown::of(&profile) {
         return None;
     }
-    let moved = Listed::of(&site.profiles[i]) != Listed::of(&profile);
-    let in_place = (i == 0 || profiles::order(&site.profiles[i - 1], &profile).is_lt())
-        && site
-            .profiles
-            .get(i + 1)
-            .is_none_or(|next| profiles::order(&profile, next).is_lt());
-    if !in_place {
-        return None;
-    }
+    let listed = Listed::of(&site.profiles[i]) != Listed::of(&profile);
     for d in links::text_problems(site, targets, &profile.bio, &sources) {
         diagnostics.push(d);
     }
@@ -89,10 +85,33 @@ pub fn person(
         return None;
     }
     let before = std::mem::replace(&mut site.profiles[i], profile);
+    let to = {
+        let p = &site.profiles[i];
+        let others = |k: usize| &site.profiles[if k < i { k } else { k + 1 }];
+        // Where the person goes among the others, which stay in order.
+        let (mut lo, mut hi) = (0, site.profiles.len() - 1);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if profiles::order(others(mid), p).is_lt() {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
+    };
+    let reordered = (to != i).then_some((i, to));
+    if let Some((from, to)) = reordered {
+        move_person(site, from, to);
+    }
+    let moved = listed || reordered.is_some();
     if moved {
         let index = super::index(site);
         if !index.same_listings(&site.index) {
             // A listing page would appear or go, and with it links on other pages.
+            if let Some((from, to)) = reordered {
+                move_person(site, to, from);
+            }
             site.profiles[i] = before;
             return None;
         }
@@ -103,7 +122,33 @@ pub fn person(
         files,
         diagnostics,
         moved,
+        reordered,
     })
+}
+
+/// Moves the person at `from` in the order to `to`, and every statement's people with them.
+/// `site.index` is left to be made again.
+pub fn move_person(site: &mut Site, from: usize, to: usize) {
+    let p = site.profiles.remove(from);
+    site.profiles.insert(to, p);
+    for s in &mut site.statements {
+        for k in &mut s.profiles {
+            *k = moved_index(*k, from, to);
+        }
+    }
+}
+
+/// Where the person at `k` in the order stands once the one at `from` has moved to `to`.
+pub fn moved_index(k: usize, from: usize, to: usize) -> usize {
+    if k == from {
+        to
+    } else if from < to && (from + 1..=to).contains(&k) {
+        k - 1
+    } else if to < from && (to..from).contains(&k) {
+        k + 1
+    } else {
+        k
+    }
 }
 
 /// What of a person the checks of other files and the site's addresses depend on: their address
