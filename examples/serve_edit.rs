@@ -2,7 +2,8 @@
 //! listens to its reload events as a browser does, saves one person's file again and again (a word
 //! added to the biography, then taken away; the arrest a day later, in the same month, which every
 //! list showing their card shows as days held; the arrest a year earlier, which the charts count
-//! too; the status, which moves them to another listing and group of the people page), and prints
+//! too; the status, which moves them to another listing and group of the people page; the name,
+//! which moves them from the front of the order to its end), and prints
 //! for each the medians of
 //!   - save -> reload event received (what a reader of the preview waits for, the watcher's
 //!     quiet period included), and
@@ -120,6 +121,13 @@ fn main() {
     } else {
         "released"
     };
+    // A new name that moves the person from the front of the order (the first in name order) to
+    // the end: every list that shows them, the open data, in another order.
+    let name = original
+        .lines()
+        .find_map(|l| l.strip_prefix("name: "))
+        .expect("a name")
+        .to_string();
     let edits = [
         ("a word in the biography", format!("{original}\nEdited.\n")),
         ("the arrest day (same month)", line(&other_day)),
@@ -130,6 +138,10 @@ fn main() {
                 &format!("status: {status}"),
                 &format!("status: {other_status}"),
             ),
+        ),
+        (
+            "the name (to the end of the order)",
+            original.replace(&format!("name: {name}"), &format!("name: Zz {name}")),
         ),
     ];
     println!(
