@@ -104,8 +104,8 @@ impl Drawn {
     }
 
     /// The cards of `site`, those whose view is as it was in `before` (by the person's address)
-    /// taken from it rather than drawn again: a rebuild of `vigil serve` that is not patched
-    /// (a name that changes the order, a listing emptied) draws only the cards that changed.
+    /// taken from it rather than drawn again: a rebuild of `vigil serve` that is not patched (a
+    /// statement saved, a listing emptied, a profession renamed) draws only the cards that changed.
     /// `before` must come from the same theme.
     pub fn again(
         before: Option<&Drawn>,
