@@ -126,11 +126,7 @@ fn plan<'a>(
     let config = &site.config;
     let mut out = Vec::new();
     for lang in config.langs() {
-        let v = Views {
-            site,
-            lang,
-            t: &strings[lang.index()],
-        };
+        let v = Views::new(site, strings, lang);
         let footer = config.title.in_lang(lang).to_string();
         let code = config.code(lang).to_string();
         let card = |kind, label: String, title: String, line: String, initials, photo| Card {

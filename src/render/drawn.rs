@@ -123,11 +123,7 @@ impl Drawn {
             .unwrap_or_default();
         let mut cards = Vec::new();
         for lang in site.config.langs() {
-            let v = Views {
-                site,
-                lang,
-                t: &strings[lang.index()],
-            };
+            let v = Views::new(site, strings, lang);
             let kept = before.get(lang.index());
             let of_lang = (0..site.profiles.len())
                 .into_par_iter()
@@ -164,11 +160,7 @@ impl Drawn {
                 .config
                 .langs()
                 .map(|lang| {
-                    let v = Views {
-                        site,
-                        lang,
-                        t: &strings[lang.index()],
-                    };
+                    let v = Views::new(site, strings, lang);
                     (0..site.profiles.len())
                         .map(|i| Drawing {
                             view: v.person(i),
@@ -191,11 +183,7 @@ impl Drawn {
         site.config
             .langs()
             .map(|lang| {
-                let v = Views {
-                    site,
-                    lang,
-                    t: &strings[lang.index()],
-                };
+                let v = Views::new(site, strings, lang);
                 draw(theme, v.person(i))
             })
             .collect()

@@ -211,11 +211,7 @@ impl<'a> Renderer<'a> {
             .enumerate()
             // A job may make hundreds of pages (the listings): they too are shared out.
             .flat_map(|(i, &(lang, job))| {
-                let v = Views {
-                    site,
-                    lang,
-                    t: &self.strings[lang.index()],
-                };
+                let v = Views::new(site, self.strings, lang);
                 pages_of(&v, self.drawn, job)
                     .into_par_iter()
                     .map(move |page| (i, lang, page))

@@ -161,6 +161,15 @@ pub struct Views<'a> {
 }
 
 impl<'a> Views<'a> {
+    /// The views of `site` in `lang`, with that language's words from `strings`.
+    pub fn new(site: &'a Site, strings: &'a [Strings], lang: Lang) -> Self {
+        Views {
+            site,
+            lang,
+            t: &strings[lang.index()],
+        }
+    }
+
     pub fn href(&self, path: &str) -> String {
         urls::href(&self.site.config, self.lang, path)
     }
