@@ -19,6 +19,12 @@ fn options(root: &Path) -> vigil::build::Options {
     }
 }
 
+/// Saves `rel` with `from` made `to`, as an editor would, and tells the preview, as the watcher would.
+fn save_edit(preview: &mut Preview, root: &Path, rel: &str, from: &str, to: &str) {
+    edit(root, rel, from, to);
+    preview.changed(Path::new(rel));
+}
+
 fn bytes(files: &Files, name: &str) -> Vec<u8> {
     files[name].read().unwrap()
 }
@@ -49,13 +55,13 @@ fn one_profile_edit_renders_that_person_and_what_shows_them_only() {
     let first = preview.rebuild().expect("the example builds");
     assert_eq!(first.rendered.len(), first.pages);
 
-    edit(
+    save_edit(
+        &mut preview,
         root,
         "profiles/ali-zeynal.md",
         "name: Ali Zeynal",
         "name: Ali Zeynalov",
     );
-    preview.changed(Path::new("profiles/ali-zeynal.md"));
     let second = preview.rebuild().expect("still good");
     assert!(
         !second.rendered.is_empty() && second.rendered.len() * 2 < second.pages,
@@ -102,13 +108,13 @@ fn a_summary_edit_leaves_the_pages_with_his_card_alone() {
         .find(|l| l.starts_with("summary:"))
         .expect("a summary")
         .to_string();
-    edit(
+    save_edit(
+        &mut preview,
         root,
         "profiles/ali-zeynal.md",
         &summary,
         "summary: A new summary, shown on his page only.",
     );
-    preview.changed(Path::new("profiles/ali-zeynal.md"));
     let built = preview.rebuild().expect("good");
     let rendered = &built.rendered;
     for own in [
@@ -200,13 +206,13 @@ fn a_broken_save_keeps_the_last_good_build_and_the_fix_catches_up() {
         "name: Ali Zeynal",
         "name: Ali Zeynalov",
     );
-    edit(
+    save_edit(
+        &mut preview,
         root,
         "profiles/ali-zeynal.md",
         "status:",
         "status: jailed\nold_status:",
     );
-    preview.changed(Path::new("profiles/ali-zeynal.md"));
     let Err(problems) = preview.rebuild() else {
         panic!("an unknown status is an error")
     };
@@ -217,13 +223,13 @@ fn a_broken_save_keeps_the_last_good_build_and_the_fix_catches_up() {
     );
 
     // The fix is in another save of the same file: the rename made while broken must show.
-    edit(
+    save_edit(
+        &mut preview,
         root,
         "profiles/ali-zeynal.md",
         "status: jailed\nold_status:",
         "status:",
     );
-    preview.changed(Path::new("profiles/ali-zeynal.md"));
     preview.rebuild().expect("fixed");
     let card_page =
         String::from_utf8(bytes(preview.files().unwrap(), "people/index.html")).unwrap();
@@ -254,8 +260,7 @@ fn a_save_that_fails_to_render_keeps_the_last_good_build() {
     let mut preview = Preview::new(options(root));
     preview.rebuild().expect("the example builds");
 
-    edit(root, rel, &summary, "summary: Boom");
-    preview.changed(Path::new(rel));
+    save_edit(&mut preview, root, rel, &summary, "summary: Boom");
     let Err(problems) = preview.rebuild() else {
         panic!("the theme fails on that page")
     };
@@ -265,8 +270,7 @@ fn a_save_that_fails_to_render_keeps_the_last_good_build() {
         problems.iter().map(|d| &d.message).collect::<Vec<_>>()
     );
 
-    edit(root, rel, "summary: Boom", &summary);
-    preview.changed(Path::new(rel));
+    save_edit(&mut preview, root, rel, "summary: Boom", &summary);
     let built = preview.rebuild().expect("fixed");
     assert!(
         built.rendered.len() < 10,
@@ -288,13 +292,13 @@ fn a_menu_title_change_renders_every_page() {
         .find(|l| l.starts_with("title:"))
         .expect("about.md has a title")
         .to_string();
-    edit(
+    save_edit(
+        &mut preview,
         root,
         "content/about.md",
         &title,
         "title: About the campaign, renamed",
     );
-    preview.changed(Path::new("content/about.md"));
     let built = preview.rebuild().expect("good");
     assert!(page.contains("\nmenu:"), "about.md is in the menu");
     assert_eq!(built.rendered.len(), built.pages);
@@ -377,8 +381,7 @@ fn a_date_edit_renders_the_calendar_and_the_charts_only_when_they_change() {
     let mut preview = Preview::new(options(root));
     preview.rebuild().expect("the example builds");
     let mut save = |from: &str, to: &str| {
-        edit(root, rel, from, to);
-        preview.changed(Path::new(rel));
+        save_edit(&mut preview, root, rel, from, to);
         let built = preview.rebuild().expect("good");
         let Update::Changed(changes) = built.files else {
             panic!("only what the save changed is sent")
@@ -421,8 +424,13 @@ fn a_date_edit_renders_the_calendar_and_the_charts_only_when_they_change() {
 
     // Someone released, arrested a day later: not on the home page, which stays as it was.
     let rel = "profiles/aziz-orujov.md";
-    edit(root, rel, "arrested: 2023-11-27", "arrested: 2023-11-28");
-    preview.changed(Path::new(rel));
+    save_edit(
+        &mut preview,
+        root,
+        rel,
+        "arrested: 2023-11-27",
+        "arrested: 2023-11-28",
+    );
     let built = preview.rebuild().expect("good");
     assert_same_as_full_build(root, preview.files().unwrap());
     assert!(
@@ -453,13 +461,13 @@ fn a_person_checked_alone_has_the_problems_a_whole_check_finds() {
     };
 
     // The biography alone: his page is rendered again, and nothing else needs to be checked.
-    edit(
+    save_edit(
+        &mut preview,
         root,
         rel,
         "He denies the charges",
         "He firmly denies the charges",
     );
-    preview.changed(Path::new(rel));
     let built = good(&mut preview, root);
     let mut rendered = built.rendered.clone();
     rendered.sort();
@@ -475,8 +483,13 @@ fn a_person_checked_alone_has_the_problems_a_whole_check_finds() {
 
     // A birthday this month, which his card does not show: the calendar shows it (and the
     // open data holds it), as a full build makes them.
-    edit(root, rel, "gender: male", "gender: male\nborn: 1990-06-12");
-    preview.changed(Path::new(rel));
+    save_edit(
+        &mut preview,
+        root,
+        rel,
+        "gender: male",
+        "gender: male\nborn: 1990-06-12",
+    );
     let built = good(&mut preview, root);
     assert!(
         built.rendered.iter().any(|f| f == "this-month/index.html"),
@@ -501,8 +514,7 @@ fn a_person_checked_alone_has_the_problems_a_whole_check_finds() {
         ("arrested: 2024-03", "arrested: 2024-03-05", "days held"),
         ("name: Ali Zeynal", "name: Ali Zeynall", "Ali Zeynall"),
     ] {
-        edit(root, rel, from, to);
-        preview.changed(Path::new(rel));
+        save_edit(&mut preview, root, rel, from, to);
         let built = good(&mut preview, root);
         for listing in [
             "people/index.html",
@@ -534,8 +546,7 @@ fn a_person_checked_alone_has_the_problems_a_whole_check_finds() {
         ),
         ("case: toplum-tv", "case: toplum", "unknown case `toplum`"),
     ] {
-        edit(root, rel, from, to);
-        preview.changed(Path::new(rel));
+        save_edit(&mut preview, root, rel, from, to);
         let Err(found) = preview.rebuild() else {
             panic!("`{to}` is an error")
         };
@@ -550,8 +561,7 @@ fn a_person_checked_alone_has_the_problems_a_whole_check_finds() {
             all.into_iter().filter(|p| p.contains(" Error ")).collect()
         };
         assert_eq!(errors(problems(&found)), errors(check(root)));
-        edit(root, rel, to, from);
-        preview.changed(Path::new(rel));
+        save_edit(&mut preview, root, rel, to, from);
         preview.rebuild().expect("fixed");
         assert_eq!(problems(preview.diagnostics().unwrap().iter()), check(root));
         assert_same_as_full_build(root, preview.files().unwrap());
@@ -608,8 +618,7 @@ fn a_person_moving_between_listings_matches_a_full_build() {
         ("status: exiled", "status: travel_ban"),
     ];
     for (from, to) in moves {
-        edit(root, rel, from, to);
-        preview.changed(Path::new(rel));
+        save_edit(&mut preview, root, rel, from, to);
         let built = preview.rebuild().expect("good");
         assert!(
             built.rendered.len() * 2 < built.pages,
@@ -626,8 +635,7 @@ fn a_person_moving_between_listings_matches_a_full_build() {
         assert_same_as_full_build(root, preview.files().unwrap());
     }
     let rendered = |preview: &mut Preview, from: &str, to: &str| {
-        edit(root, rel, from, to);
-        preview.changed(Path::new(rel));
+        save_edit(preview, root, rel, from, to);
         let built = preview.rebuild().expect("good");
         assert_same_as_full_build(root, preview.files().unwrap());
         built.rendered
@@ -655,13 +663,13 @@ fn cards_drawn_before_are_kept_only_while_they_are_the_same() {
     preview.rebuild().expect("the example builds");
 
     // A profession's name, which every card of its people shows.
-    edit(
+    save_edit(
+        &mut preview,
         root,
         "content/professions.yaml",
         "    en: Journalist",
         "    en: Reporter",
     );
-    preview.changed(Path::new("content/professions.yaml"));
     preview.rebuild().expect("good");
     let people = String::from_utf8(bytes(preview.files().unwrap(), "people/index.html")).unwrap();
     assert!(people.contains(">Reporter<"), "the cards show the new name");
@@ -694,8 +702,7 @@ fn cards_drawn_before_are_kept_only_while_they_are_the_same() {
         ),
     ] {
         let path = format!("profiles/{file}.md");
-        edit(root, &path, from, to);
-        preview.changed(Path::new(&path));
+        save_edit(&mut preview, root, &path, from, to);
         let built = preview.rebuild().expect("good");
         assert!(
             matches!(built.files, Update::Changed(_)),
