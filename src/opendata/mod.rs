@@ -163,6 +163,10 @@ pub fn rewrite(
     let mut out = Vec::new();
     for lang in site.config.langs() {
         let r = Records::new(site, strings, lang);
+        let records: Vec<_> = remade
+            .iter()
+            .map(|&k| (k, r.profile(&site.profiles[k])))
+            .collect();
         for file in [PROFILES_CSV, PROFILES_JSON] {
             let path = urls::file(&site.config, lang, file);
             let mut parts = Parts::clone(&*now(&path)?);
@@ -171,11 +175,10 @@ pub fn rewrite(
             }
             let part = parts.remove(from + 1);
             parts.insert(i + 1, part);
-            for &k in &remade {
-                let record = r.profile(&site.profiles[k]);
+            for (k, record) in &records {
                 let part = match file {
-                    PROFILES_CSV => csv_rows(std::slice::from_ref(&record), false).0,
-                    _ => json_item(k, &record),
+                    PROFILES_CSV => csv_rows(std::slice::from_ref(record), false).0,
+                    _ => json_item(*k, record),
                 };
                 parts[k + 1] = Arc::from(part.into_bytes());
             }

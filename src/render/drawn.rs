@@ -59,6 +59,13 @@ pub struct Drawing {
     pub forms: Forms,
 }
 
+impl Drawing {
+    /// The person's address in the card's language.
+    pub fn href(&self) -> &str {
+        &self.view.href
+    }
+}
+
 /// The cards of every person in every language: `cards[lang][person]`.
 pub struct Drawn {
     cards: Vec<Vec<Drawing>>,

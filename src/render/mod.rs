@@ -425,7 +425,7 @@ fn render_page(
     }));
     let default_name = &strings[0].language_name;
     let canonical = config.absolute(&urls::href(config, lang, &page.path));
-    let views = Views { site, lang, t };
+    let views = Views::new(site, strings, lang);
     let (card_path, alt) = match page.card {
         pages::Card::Site => (
             crate::cards::site_path(config, lang),

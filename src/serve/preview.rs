@@ -18,7 +18,7 @@ use crate::build::{self, Prepared};
 use crate::diag::Diagnostic;
 use crate::load::{self, Role};
 use crate::model::Site;
-use crate::render::drawn::Drawn;
+use crate::render::drawn::{Drawing, Drawn};
 use crate::render::{self, Job, Links, Renderer};
 use crate::text::Lang;
 use crate::validate::{self, links::Targets};
@@ -331,10 +331,7 @@ impl Preview {
                 return self.abandon(i, checked.before, None, checked.reordered);
             };
             let old = g.drawn.replace(i, new.clone());
-            Some((
-                splice::Cards::new(&p.site, i, old),
-                splice::Cards::new(&p.site, i, new),
-            ))
+            Some((old, new))
         } else {
             None
         };
@@ -576,7 +573,7 @@ impl Preview {
         &mut self,
         i: usize,
         before: crate::model::Profile,
-        cards: Option<(splice::Cards, splice::Cards)>,
+        cards: Option<(Vec<Drawing>, Vec<Drawing>)>,
         reordered: Option<(usize, usize)>,
     ) -> Option<Built> {
         if reordered.is_some() {
@@ -589,7 +586,7 @@ impl Preview {
             site.profiles[i] = before;
             site.index = crate::validate::index(site);
             if let Some((old, _)) = cards {
-                g.drawn.replace(i, old.drawings);
+                g.drawn.replace(i, old);
             }
         }
         None

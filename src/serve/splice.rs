@@ -5,30 +5,8 @@
 
 use memchr::memmem;
 
-use crate::model::Site;
 use crate::render::drawn::Drawing;
 use crate::text::Lang;
-use crate::urls;
-
-/// One person's card in every form and language, as it stands in a page.
-pub struct Cards {
-    pub drawings: Vec<Drawing>,
-    /// The person's address in each language, to tell a page that shows them otherwise.
-    href: Vec<String>,
-}
-
-impl Cards {
-    /// Person `i`'s cards (every language, from `Drawn`) as `site` has them.
-    pub fn new(site: &Site, i: usize, drawings: Vec<Drawing>) -> Cards {
-        let path = urls::person(&site.profiles[i].slug);
-        let href = site
-            .config
-            .langs()
-            .map(|lang| urls::href(&site.config, lang, &path))
-            .collect();
-        Cards { drawings, href }
-    }
-}
 
 /// What a page that lists many people becomes when one person's card changes.
 pub enum Spliced {
@@ -38,15 +16,17 @@ pub enum Spliced {
     New(Vec<u8>),
 }
 
-/// `page` (in `lang`) with the `old` card replaced by the `new` one; `None` when that cannot be
+/// `page` (in `lang`) with the `old` card replaced by the `new` one (one person's cards in every
+/// language, from `Drawn`); `None` when that cannot be
 /// told for sure (then it is rendered again): the old card is not found once in a single form, yet
 /// the page links to the person. The pages searched run to megabytes (the people page): one pass
 /// finds the person's links, and a card is looked for only where one of them would stand in it.
-pub fn splice(page: &[u8], lang: Lang, old: &Cards, new: &Cards) -> Option<Spliced> {
+pub fn splice(page: &[u8], lang: Lang, old: &[Drawing], new: &[Drawing]) -> Option<Spliced> {
     let l = lang.index();
-    let href = old.href[l].as_bytes();
+    // The person's address, to tell a page that shows them otherwise.
+    let href = old[l].href().as_bytes();
     // Where the first link to the person stands in each form of the card.
-    let offsets: Vec<Option<usize>> = old.drawings[l]
+    let offsets: Vec<Option<usize>> = old[l]
         .forms
         .iter()
         .map(|form| memmem::find(form.as_bytes(), href))
@@ -55,7 +35,7 @@ pub fn splice(page: &[u8], lang: Lang, old: &Cards, new: &Cards) -> Option<Splic
     let mut links = false;
     for at in memmem::find_iter(page, href) {
         links = true;
-        for (form, before) in old.drawings[l].forms.iter().enumerate() {
+        for (form, before) in old[l].forms.iter().enumerate() {
             let Some(start) = offsets[form].and_then(|o| at.checked_sub(o)) else {
                 continue;
             };
@@ -70,7 +50,7 @@ pub fn splice(page: &[u8], lang: Lang, old: &Cards, new: &Cards) -> Option<Splic
     let Some((at, form)) = found else {
         return (!links).then_some(Spliced::Same);
     };
-    let (before, after) = (&old.drawings[l].forms[form], &new.drawings[l].forms[form]);
+    let (before, after) = (&old[l].forms[form], &new[l].forms[form]);
     let mut out = Vec::with_capacity(page.len() + after.len());
     out.extend_from_slice(&page[..at]);
     out.extend_from_slice(after.as_bytes());

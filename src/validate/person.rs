@@ -85,20 +85,15 @@ pub fn person(
         return None;
     }
     let before = std::mem::replace(&mut site.profiles[i], profile);
+    // Where the person goes among the others, which stay in order: those before them in the
+    // order now are those before `i` that still are, or all of those and some after.
     let to = {
         let p = &site.profiles[i];
-        let others = |k: usize| &site.profiles[if k < i { k } else { k + 1 }];
-        // Where the person goes among the others, which stay in order.
-        let (mut lo, mut hi) = (0, site.profiles.len() - 1);
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            if profiles::order(others(mid), p).is_lt() {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
+        let before = |q: &Profile| profiles::order(q, p).is_lt();
+        match site.profiles[..i].partition_point(before) {
+            k if k < i => k,
+            _ => i + site.profiles[i + 1..].partition_point(before),
         }
-        lo
     };
     let reordered = (to != i).then_some((i, to));
     if let Some((from, to)) = reordered {
