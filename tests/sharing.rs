@@ -503,7 +503,12 @@ fn a_second_build_reuses_every_processed_image_and_card() {
     site.built();
     let first = cache_times(&site);
     assert!(first.keys().any(|k| k.starts_with("images/")), "{first:?}");
-    assert_eq!(first.keys().filter(|k| k.starts_with("cards/")).count(), 14);
+    let cards = |t: &BTreeMap<String, std::time::SystemTime>| {
+        t.keys()
+            .filter(|k| k.starts_with("cards/") && k.ends_with(".png"))
+            .count()
+    };
+    assert_eq!(cards(&first), 14);
     std::thread::sleep(std::time::Duration::from_millis(20));
     let out = site.built();
     assert_eq!(
@@ -534,7 +539,62 @@ fn a_second_build_reuses_every_processed_image_and_card() {
     site.built();
     let third = cache_times(&site);
     let new: Vec<&String> = third.keys().filter(|k| !first.contains_key(*k)).collect();
-    assert_eq!(new.len(), 2, "Bob's card in each language: {new:?}");
+    assert_eq!(
+        new.len(),
+        4,
+        "Bob's card and its record in each language: {new:?}"
+    );
+    // The cards no longer used leave the cache with their records.
+    let gone: Vec<&String> = first.keys().filter(|k| !third.contains_key(*k)).collect();
+    assert_eq!(gone.len(), 4, "Bob's old cards and records: {gone:?}");
+    assert_eq!(cards(&third), 14);
+}
+
+#[test]
+fn a_new_day_makes_the_cards_again_as_they_would_be_drawn_from_nothing() {
+    // A day's build makes each held person's card again from the day before's (`cards/parts.rs`):
+    // the result must be the card a build with no cache draws.
+    let site = Site::new();
+    site.write("profiles/photos/alice.png", noisy_png(900, 700));
+    let day = |n: i64| (EPOCH.parse::<i64>().unwrap() + n * 86_400).to_string();
+    let dirs = tempfile::tempdir().unwrap();
+    let out = |n: i64| dirs.path().join(format!("day-{n}"));
+    let build = |s: &Site, n: i64, to: &Path| {
+        s.vigil_at(&day(n), &["build", "--output", to.to_str().unwrap()])
+            .assert_ok()
+    };
+    let cards = |dir: &Path| -> BTreeMap<String, Vec<u8>> {
+        snapshot(dir)
+            .into_iter()
+            .filter(|(k, _)| k.ends_with("card.png"))
+            .collect()
+    };
+    build(&site, 0, &out(0));
+    let cached = |s: &Site| snapshot(&s.path(".vigil-cache/cards")).len();
+    let files_before = cached(&site);
+    build(&site, 1, &out(1));
+    let (before, after) = (cards(&out(0)), cards(&out(1)));
+    let changed: Vec<&String> = after.keys().filter(|k| before[*k] != after[*k]).collect();
+    // The held people's cards, with or without a photo, in both languages.
+    for who in ["alice-aliyeva", "carol-karimova"] {
+        for lang in ["", "az/"] {
+            let card = format!("{lang}people/{who}/card.png");
+            assert!(changed.contains(&&card), "{card} is the same: {changed:?}");
+        }
+    }
+    // The day before's cards have left the cache.
+    assert_eq!(cached(&site), files_before);
+    // The same site, from nothing.
+    let fresh = Site::new();
+    copy_dir(&site.path("profiles"), &fresh.path("profiles"));
+    let _ = std::fs::remove_dir_all(fresh.path(".vigil-cache"));
+    build(&fresh, 1, &out(2));
+    assert_eq!(cards(&out(2)), after);
+    // A day later again, made from a card that was itself made again.
+    build(&site, 2, &out(3));
+    let _ = std::fs::remove_dir_all(fresh.path(".vigil-cache"));
+    build(&fresh, 2, &out(4));
+    assert_eq!(cards(&out(3)), cards(&out(4)));
 }
 
 #[test]

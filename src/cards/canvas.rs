@@ -1,6 +1,9 @@
 //! A card's pixels as indexes into a palette of 16 flat colours, written as a 4-bit PNG: flat
 //! colours and long runs are what keeps a card under 40 KB.
 
+use std::ops::Range;
+
+use super::parts::ROW_BYTES;
 use crate::images::pixels::Pixels;
 
 pub const WIDTH: usize = 1200;
@@ -20,7 +23,13 @@ const ACCENT_RGB: [u8; 3] = [0xf2, 0xb1, 0x34];
 const EDGE_STEPS: f32 = 3.0;
 
 pub struct Canvas {
+    /// The rows kept: every row of a card drawn from nothing; the band alone of a card made again
+    /// from another's rows around it (`parts.rs`).
+    rows: Range<usize>,
     px: Vec<u8>,
+    /// The rows drawing may change: the card's line stays in its band, so that the rows around
+    /// the band do not depend on it.
+    clip: Range<usize>,
 }
 
 fn mix(a: [u8; 3], b: [u8; 3], t: f32) -> [u8; 3] {
@@ -28,7 +37,7 @@ fn mix(a: [u8; 3], b: [u8; 3], t: f32) -> [u8; 3] {
     [m(a[0], b[0]), m(a[1], b[1]), m(a[2], b[2])]
 }
 
-fn palette() -> Vec<u8> {
+pub fn palette() -> Vec<u8> {
     let mut out = Vec::with_capacity(16 * 3);
     for i in 0..8 {
         out.extend(mix(BACKGROUND, LIGHT, i as f32 / 7.0));
@@ -44,32 +53,50 @@ fn palette() -> Vec<u8> {
 }
 
 impl Canvas {
-    pub fn new() -> Canvas {
+    pub fn new(rows: Range<usize>) -> Canvas {
+        let rows = rows.start.min(HEIGHT)..rows.end.min(HEIGHT);
         Canvas {
-            px: vec![0; WIDTH * HEIGHT],
+            px: vec![0; WIDTH * rows.len()],
+            clip: rows.clone(),
+            rows,
         }
     }
 
+    /// Keeps drawing to `rows` (of those kept), or to every row kept again (`None`).
+    pub fn clip(&mut self, rows: Option<Range<usize>>) {
+        self.clip = match rows {
+            Some(r) => r.start.max(self.rows.start)..r.end.min(self.rows.end),
+            None => self.rows.clone(),
+        };
+    }
+
+    /// Whether drawing to rows `from..to` would change any pixel kept.
+    pub fn touches(&self, from: i64, to: i64) -> bool {
+        from < self.clip.end as i64 && to > self.clip.start as i64
+    }
+
     pub fn fill(&mut self, x: usize, y: usize, w: usize, h: usize, index: u8) {
-        for row in y..(y + h).min(HEIGHT) {
-            let start = row * WIDTH + x.min(WIDTH);
-            let end = row * WIDTH + (x + w).min(WIDTH);
-            self.px[start..end].fill(index);
+        let (x0, x1) = (x.min(WIDTH), (x + w).min(WIDTH));
+        for row in y.max(self.clip.start)..(y + h).min(self.clip.end) {
+            let at = (row - self.rows.start) * WIDTH;
+            self.px[at + x0..at + x1].fill(index);
         }
     }
 
     /// Text coverage at one pixel: the step of `ramp` it reaches, kept if the pixel is already
     /// as bright in the same ramp (glyphs that touch).
     pub fn cover(&mut self, x: i32, y: i32, coverage: f32, ramp: &[u8]) {
-        if x < 0 || y < 0 || x as usize >= WIDTH || y as usize >= HEIGHT {
+        if x < 0 || y < 0 || x as usize >= WIDTH || !self.clip.contains(&(y as usize)) {
             return;
         }
-        let coverage = (coverage.clamp(0.0, 1.0) * EDGE_STEPS).round() / EDGE_STEPS;
-        let level = (coverage * (ramp.len() - 1) as f32).round() as usize;
+        // Rounded by adding a half and truncating: `round` is a call into libm on the target
+        // vigil is built for, and this is every pixel of every letter.
+        let step = (coverage.clamp(0.0, 1.0) * EDGE_STEPS + 0.5) as usize;
+        let level = (step as f32 / EDGE_STEPS * (ramp.len() - 1) as f32 + 0.5) as usize;
         if level == 0 {
             return;
         }
-        let at = y as usize * WIDTH + x as usize;
+        let at = (y as usize - self.rows.start) * WIDTH + x as usize;
         let current = ramp.iter().position(|&i| i == self.px[at]).unwrap_or(0);
         if level > current {
             self.px[at] = ramp[level];
@@ -109,23 +136,16 @@ impl Canvas {
         }
     }
 
-    pub fn png(&self) -> Vec<u8> {
-        let mut packed = Vec::with_capacity(WIDTH * HEIGHT / 2);
+    /// The rows kept as PNG stores them: a filter byte ("none": flat colours gain nothing from
+    /// the others), then the pixels two to a byte.
+    pub fn rows(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(self.rows.len() * ROW_BYTES);
         for row in self.px.chunks_exact(WIDTH) {
+            out.push(0);
             for pair in row.chunks(2) {
-                packed.push(pair[0] << 4 | pair.get(1).copied().unwrap_or(0));
+                out.push(pair[0] << 4 | pair.get(1).copied().unwrap_or(0));
             }
         }
-        let mut out = Vec::new();
-        let mut e = png::Encoder::new(&mut out, WIDTH as u32, HEIGHT as u32);
-        e.set_color(png::ColorType::Indexed);
-        e.set_depth(png::BitDepth::Four);
-        e.set_palette(palette());
-        e.set_compression(png::Compression::High);
-        e.set_filter(png::Filter::NoFilter);
-        let mut w = e.write_header().expect("PNG header into memory");
-        w.write_image_data(&packed).expect("PNG data into memory");
-        w.finish().expect("PNG end into memory");
         out
     }
 }

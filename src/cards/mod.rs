@@ -4,12 +4,16 @@
 //! the hash of everything drawn, so an unchanged card is never drawn again.
 
 pub mod canvas;
+pub mod parts;
 pub mod text;
 
 use std::hash::{Hash, Hasher};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
+use rustc_hash::FxHashSet;
+use serde::{Deserialize, Serialize};
 
 use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics};
@@ -19,6 +23,9 @@ use crate::render::views::{Views, initials};
 use crate::text::Lang;
 use crate::urls;
 use canvas::{ACCENT, Canvas, GREY, HEIGHT, WIDTH};
+#[cfg(test)]
+use parts::ROW_BYTES;
+use parts::{Encoded, Outer};
 use text::Font;
 
 pub const CARD_WIDTH: u32 = WIDTH as u32;
@@ -27,7 +34,7 @@ pub const CARD_HEIGHT: u32 = HEIGHT as u32;
 pub const MAX_BYTES: usize = 40 * 1024;
 
 /// Raised when the drawing changes, so that cached cards are drawn again.
-const VERSION: u32 = 3;
+const VERSION: u32 = 4;
 
 /// The theme's fonts for cards (`themes/<name>/fonts/card-regular.ttf` and `card-bold.ttf`).
 pub struct Fonts {
@@ -75,7 +82,6 @@ enum Kind {
 }
 
 /// Everything drawn on a card: its hash names the cached file.
-#[derive(Hash)]
 pub struct Card {
     kind: Kind,
     lang: String,
@@ -86,9 +92,33 @@ pub struct Card {
     initials: String,
     /// The hash of the photo's original: a new photo draws a new card.
     photo: Option<u64>,
-    #[allow(dead_code)]
-    #[doc(hidden)]
     version: u32,
+}
+
+impl Card {
+    /// The hash of everything drawn with `fonts` (the cached card's name), and of everything but
+    /// the line (its band record's: `parts.rs`).
+    fn hashes(&self, fonts: u64) -> (u64, u64) {
+        let Card {
+            kind,
+            lang,
+            label,
+            title,
+            line,
+            footer,
+            initials,
+            photo,
+            version,
+        } = self;
+        let mut h = std::hash::DefaultHasher::new();
+        (
+            kind, lang, label, title, footer, initials, photo, version, fonts,
+        )
+            .hash(&mut h);
+        let base = h.finish();
+        line.hash(&mut h);
+        (h.finish(), base)
+    }
 }
 
 /// The alternative text of a card, as `og:image:alt` says it.
@@ -199,7 +229,9 @@ pub fn files(
     strings: &[Strings],
     fonts: &Fonts,
 ) -> Result<Vec<(PathBuf, String)>, Diagnostics> {
-    draw_cached(site, plan(site, strings, None), fonts)
+    let cards = draw_cached(site, plan(site, strings, None), fonts)?;
+    forget_unused(&site.media.cache_dir.join("cards"), &cards);
+    Ok(cards.into_iter().map(|c| (c.file, c.rel)).collect())
 }
 
 /// The cards of the person at `i` alone, as `files` gives them (`vigil serve`, after an edit to
@@ -210,33 +242,75 @@ pub fn person_files(
     fonts: &Fonts,
     i: usize,
 ) -> Result<Vec<(PathBuf, String)>, Diagnostics> {
-    draw_cached(site, plan(site, strings, Some(i)), fonts)
+    let cards = draw_cached(site, plan(site, strings, Some(i)), fonts)?;
+    Ok(cards.into_iter().map(|c| (c.file, c.rel)).collect())
+}
+
+/// A card in the cache, with the name of its record (`Band`), and where it is published.
+struct Cached {
+    file: PathBuf,
+    band: String,
+    rel: String,
+}
+
+/// Removes from the cache the cards a build of the whole site did not use, and their records:
+/// the day before's cards once the day's are made from them, and those of names since changed.
+/// Kept, they would add every held person's cards to the cache each day.
+fn forget_unused(dir: &Path, cards: &[Cached]) {
+    let mut used: FxHashSet<&std::ffi::OsStr> = FxHashSet::default();
+    for c in cards {
+        used.extend(c.file.file_name());
+        used.insert(c.band.as_ref());
+    }
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        if !used.contains(e.file_name().as_os_str()) {
+            // Another build may have removed it first; the cache is only ever a cache.
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
 }
 
 fn draw_cached(
     site: &Site,
     plan: Vec<(String, Card, Option<&crate::images::Image>)>,
     fonts: &Fonts,
-) -> Result<Vec<(PathBuf, String)>, Diagnostics> {
+) -> Result<Vec<Cached>, Diagnostics> {
     let dir = site.media.cache_dir.join("cards");
     let mut font_hash = std::hash::DefaultHasher::new();
     fonts.regular.hash(&mut font_hash);
     fonts.bold.hash(&mut font_hash);
     let font_hash = font_hash.finish();
-    let results: Vec<Result<(PathBuf, String), Diagnostic>> = plan
+    let results: Vec<Result<Cached, Diagnostic>> = plan
         .into_par_iter()
         .map(|(rel, card, image)| {
-            let mut h = std::hash::DefaultHasher::new();
-            card.hash(&mut h);
-            font_hash.hash(&mut h);
-            let cached = dir.join(format!("{:016x}.png", h.finish()));
+            let (whole, base) = card.hashes(font_hash);
+            let name = format!("{whole:016x}.png");
+            let cached = dir.join(&name);
+            let band = format!("{base:016x}.band");
             if !cached.is_file() {
-                let png = draw(&card, image, fonts);
-                write_atomic(&cached, &png).map_err(|e| {
-                    Diagnostic::error(&cached, format!("cannot write a preview card: {e}"))
-                })?;
+                let band_file = dir.join(&band);
+                let (png, record) = Band::read(&band_file, &dir)
+                    .and_then(|(record, before)| again(&card, image, fonts, &record, &before))
+                    .unwrap_or_else(|| draw(&card, image, fonts));
+                let record = serde_json::to_vec(&Band {
+                    card: name,
+                    ..record
+                })
+                .expect("JSON");
+                write_atomic(&cached, &png.png)
+                    .and_then(|()| write_atomic(&band_file, &record))
+                    .map_err(|e| {
+                        Diagnostic::error(&cached, format!("cannot write a preview card: {e}"))
+                    })?;
             }
-            Ok((cached, rel))
+            Ok(Cached {
+                file: cached,
+                band,
+                rel,
+            })
         })
         .collect();
     let mut diags = Diagnostics::default();
@@ -268,28 +342,143 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 /// people's cards are a fifth of the site.
 const DETAIL: &[(usize, usize)] = &[(5, 4), (4, 5), (3, 7), (2, 10)];
 
-fn draw(card: &Card, image: Option<&crate::images::Image>, fonts: &Fonts) -> Vec<u8> {
+/// How the line under a card's title was laid out: its size and number of lines, which say the
+/// band it takes.
+#[derive(Serialize, Deserialize, PartialEq, Clone, Copy, Debug)]
+struct Layout {
+    size: f32,
+    lines: usize,
+}
+
+impl Layout {
+    /// From the bottom of the title: the gap, each line, and the last line's descenders.
+    fn band_height(&self) -> f32 {
+        if self.lines == 0 {
+            return 0.0;
+        }
+        26.0 + self.lines as f32 * self.size * 1.25 + self.size * 0.4
+    }
+}
+
+/// What the cache keeps beside a card, in `<hash of all but the line>.band`: what a card that
+/// differs from it in its line alone needs to be made from it (`parts.rs`).
+#[derive(Serialize, Deserialize)]
+struct Band {
+    /// The cached card it is about.
+    card: String,
+    layout: Layout,
+    rows: Range<usize>,
+    /// The photo detail drawn (`DETAIL`); none for the placeholder.
+    detail: Option<usize>,
+    /// For each detail tried first and found too large, the size of its parts around the band:
+    /// with another line it may fit.
+    tried: Vec<usize>,
+    /// Where the card's parts around the band lie in its file, and their rows' sums.
+    outer: [Range<usize>; 2],
+    sums: [u32; 2],
+}
+
+impl Band {
+    /// The record, and the card it is about, if both are there and agree.
+    fn read(path: &Path, dir: &Path) -> Option<(Band, Vec<u8>)> {
+        let band: Band = serde_json::from_slice(&std::fs::read(path).ok()?).ok()?;
+        let png = std::fs::read(dir.join(&band.card)).ok()?;
+        let fits = band
+            .outer
+            .iter()
+            .all(|r| r.start <= r.end && r.end <= png.len());
+        fits.then_some((band, png))
+    }
+
+    /// A card made, with its record (named for its file when it is written).
+    fn made(d: Drawing, png: Encoded, detail: Option<usize>, tried: Vec<usize>) -> (Encoded, Band) {
+        let band = Band {
+            card: String::new(),
+            layout: d.layout,
+            rows: d.band,
+            detail,
+            tried,
+            outer: png.outer.clone(),
+            sums: png.sums,
+        };
+        (png, band)
+    }
+}
+
+/// A card drawn, not encoded yet: the rows asked for, and where its line's band is.
+struct Drawing {
+    rows: Vec<u8>,
+    band: Range<usize>,
+    layout: Layout,
+}
+
+/// Draws a card from nothing.
+fn draw(card: &Card, image: Option<&crate::images::Image>, fonts: &Fonts) -> (Encoded, Band) {
     let photo = image.and_then(crate::images::load_largest);
+    let mut tried = Vec::new();
     if let Some(photo) = &photo {
-        for &(levels, block) in DETAIL {
-            let png = draw_with(card, Some((photo, levels, block)), fonts);
-            if png.len() <= MAX_BYTES {
-                return png;
+        for (i, &(levels, block)) in DETAIL.iter().enumerate() {
+            let d = draw_with(card, Some((photo, levels, block)), fonts, 0..HEIGHT);
+            let png = parts::encode(&d.rows, d.band.clone());
+            if png.png.len() <= MAX_BYTES {
+                return Band::made(d, png, Some(i), tried);
             }
+            tried.push(png.outer_len());
         }
     }
-    draw_with(card, None, fonts)
+    let d = draw_with(card, None, fonts, 0..HEIGHT);
+    let png = parts::encode(&d.rows, d.band.clone());
+    Band::made(d, png, None, tried)
+}
+
+/// Makes a card from `before`, a cached card that differs from it only in its line, as `draw`
+/// would make it from nothing; none if it cannot be.
+fn again(
+    card: &Card,
+    image: Option<&crate::images::Image>,
+    fonts: &Fonts,
+    band: &Band,
+    before: &[u8],
+) -> Option<(Encoded, Band)> {
+    let photo = image.and_then(crate::images::load_largest);
+    // Only the band's rows are drawn; a drawing whose band is not where it was cannot be used.
+    let drawn = |photo| {
+        let d = draw_with(card, photo, fonts, band.rows.clone());
+        (d.layout == band.layout && d.band == band.rows).then_some(d)
+    };
+    // A detail too large with the other line may fit with this one: then it is drawn from nothing.
+    for (&(levels, block), &outer) in DETAIL.iter().zip(&band.tried) {
+        let d = drawn(Some((photo.as_ref()?, levels, block)))?;
+        if parts::len_with(&d.rows, outer) <= MAX_BYTES {
+            return None;
+        }
+    }
+    let photo = match band.detail {
+        Some(i) => Some((photo.as_ref()?, DETAIL.get(i)?.0, DETAIL[i].1)),
+        None => None,
+    };
+    let d = drawn(photo)?;
+    let outer = Outer {
+        deflated: band.outer.clone().map(|r| &before[r]),
+        sums: band.sums,
+    };
+    let png = Encoded::again(&d.rows, d.band.clone(), outer);
+    if photo.is_some() && png.png.len() > MAX_BYTES {
+        return None;
+    }
+    Some(Band::made(d, png, band.detail, band.tried.clone()))
 }
 
 fn draw_with(
     card: &Card,
     photo: Option<(&crate::images::pixels::Pixels, usize, usize)>,
     fonts: &Fonts,
-) -> Vec<u8> {
+    rows: Range<usize>,
+) -> Drawing {
     let regular = Font::new(&fonts.regular).expect("checked when loaded");
     let bold = Font::new(&fonts.bold).expect("checked when loaded");
     let lang = card.lang.as_str();
-    let mut c = Canvas::new();
+    let mut c = Canvas::new(rows);
     let (left, width) = match card.kind {
         Kind::Person => {
             let side = HEIGHT;
@@ -338,15 +527,38 @@ fn draw_with(
         y += size * 1.18;
         bold.draw(&mut c, &bold.shape(l, size, lang), left, y, size, &GREY);
     }
-    if !card.line.is_empty() {
+    // The band takes the line's lines and their descenders; nothing the line draws leaves it.
+    let line = (!card.line.is_empty()).then(|| {
         let size = if card.kind == Kind::Site { 34.0 } else { 40.0 };
-        let (size, lines) = regular.fit(&card.line, &[size, size * 0.85], width, 3, lang);
+        regular.fit(&card.line, &[size, size * 0.85], width, 3, lang)
+    });
+    let layout = match &line {
+        Some((size, lines)) => Layout {
+            size: *size,
+            lines: lines.len(),
+        },
+        None => Layout {
+            size: 0.0,
+            lines: 0,
+        },
+    };
+    let band = y as usize..(y + layout.band_height()).ceil() as usize;
+    c.clip(Some(band.clone()));
+    if let Some((size, lines)) = &line {
         y += 26.0;
-        for l in &lines {
+        for l in lines {
             y += size * 1.25;
-            regular.draw(&mut c, &regular.shape(l, size, lang), left, y, size, &GREY);
+            regular.draw(
+                &mut c,
+                &regular.shape(l, *size, lang),
+                left,
+                y,
+                *size,
+                &GREY,
+            );
         }
     }
+    c.clip(None);
     let size = 28.0;
     let (_, lines) = regular.fit(&card.footer, &[size], width, 2, lang);
     let mut fy = HEIGHT as f32 - 56.0 - (lines.len() as f32 - 1.0) * size * 1.3;
@@ -361,5 +573,69 @@ fn draw_with(
         );
         fy += size * 1.3;
     }
-    c.png()
+    Drawing {
+        rows: c.rows(),
+        band: band.start.min(HEIGHT)..band.end.min(HEIGHT),
+        layout,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fonts() -> Fonts {
+        Fonts::load(Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/themes/default"
+        )))
+        .unwrap()
+    }
+
+    fn card(title: &str, line: &str) -> Card {
+        Card {
+            kind: Kind::Person,
+            lang: "az".into(),
+            label: "Həbsdə".into(),
+            title: title.into(),
+            line: line.into(),
+            footer: "Vigil".into(),
+            initials: "ƏŞ".into(),
+            photo: None,
+            version: VERSION,
+        }
+    }
+
+    /// The rows of a card made again are only those of its band: a line that reached past it
+    /// would be cut there, on the day's card and the card drawn from nothing alike.
+    #[test]
+    fn a_line_stays_inside_its_band_and_changes_nothing_around_it() {
+        let fonts = fonts();
+        let lines = [
+            "1 234 gün həbsdə",
+            "İÇŞĞ gjpqy ÉÖÜ, Йёщ (ġ) — quite a long line of words to fill two or three lines \
+             of the card's width at its size, and longer still, so that it wraps",
+        ];
+        for title in [
+            "Əli",
+            "Ələsgər Məmmədli Şıxəliyev Qurbanov Ağayev Gülalıyev",
+        ] {
+            let bare = draw_with(&card(title, ""), None, &fonts, 0..HEIGHT);
+            for line in lines {
+                let d = draw_with(&card(title, line), None, &fonts, 0..HEIGHT);
+                assert!(d.layout.lines > 0 && !d.band.is_empty());
+                let row = |rows: &[u8], r: usize| rows[r * ROW_BYTES..][..ROW_BYTES].to_vec();
+                let differ = |r| row(&d.rows, r) != row(&bare.rows, r);
+                let changed: Vec<usize> = (0..HEIGHT).filter(|&r| differ(r)).collect();
+                assert!(!changed.is_empty(), "{line}: drawn nowhere");
+                // Nothing at the band's edges: nothing of the line was cut.
+                let inside = d.band.start + 1..d.band.end - 1;
+                assert!(
+                    changed.iter().all(|r| inside.contains(r)),
+                    "{title} / {line}: rows {changed:?}, band {:?}",
+                    d.band
+                );
+            }
+        }
+    }
 }

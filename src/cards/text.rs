@@ -125,7 +125,7 @@ impl<'a> Font<'a> {
             let y0 = (pen_y - bbox.y_max as f32 * s).floor();
             let w = ((pen_x + bbox.x_max as f32 * s).ceil() - x0) as usize + 1;
             let h = ((pen_y - bbox.y_min as f32 * s).ceil() - y0) as usize + 1;
-            if w > 2000 || h > 2000 {
+            if w > 2000 || h > 2000 || !canvas.touches(y0 as i64, y0 as i64 + h as i64) {
                 continue;
             }
             let mut b = Outline {
