@@ -136,17 +136,39 @@ impl Canvas {
         }
     }
 
-    /// The rows kept as PNG stores them: a filter byte ("none": flat colours gain nothing from
-    /// the others), then the pixels two to a byte.
-    pub fn rows(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(self.rows.len() * ROW_BYTES);
-        for row in self.px.chunks_exact(WIDTH) {
+    /// The rows `range` (of those kept) as PNG stores them: a filter byte ("none": flat colours
+    /// gain nothing from the others), then the pixels two to a byte.
+    pub fn rows(&self, range: Range<usize>) -> Vec<u8> {
+        let mut out = Vec::with_capacity(range.len() * ROW_BYTES);
+        let px = &self.px
+            [(range.start - self.rows.start) * WIDTH..(range.end - self.rows.start) * WIDTH];
+        for row in px.chunks_exact(WIDTH) {
             out.push(0);
             for pair in row.chunks(2) {
                 out.push(pair[0] << 4 | pair.get(1).copied().unwrap_or(0));
             }
         }
         out
+    }
+
+    /// A canvas of the rows `rows`, from those rows as `rows` gave them.
+    pub fn from_rows(rows: Range<usize>, packed: &[u8]) -> Option<Canvas> {
+        if rows.end > HEIGHT || packed.len() != rows.len() * ROW_BYTES {
+            return None;
+        }
+        let mut c = Canvas::new(rows);
+        for (row, line) in
+            c.px.chunks_exact_mut(WIDTH)
+                .zip(packed.chunks_exact(ROW_BYTES))
+        {
+            for (pair, byte) in row.chunks_mut(2).zip(&line[1..]) {
+                pair[0] = byte >> 4;
+                if let Some(p) = pair.get_mut(1) {
+                    *p = byte & 0x0f;
+                }
+            }
+        }
+        Some(c)
     }
 }
 

@@ -8,7 +8,7 @@
 use std::cell::RefCell;
 use std::ops::Range;
 
-use flate2::{Compress, Compression, FlushCompress, Status};
+use flate2::{Compress, Compression, Decompress, FlushCompress, FlushDecompress, Status};
 use zlib_rs::adler32::{adler32, adler32_combine};
 use zlib_rs::crc32::crc32;
 
@@ -71,6 +71,21 @@ pub fn encode(rows: &[u8], band: Range<usize>) -> Encoded {
 /// The size of a card whose band's rows are `band_rows`, with `outer_len` bytes of parts around it.
 pub fn len_with(band_rows: &[u8], outer_len: usize) -> usize {
     head().len() + CHUNK + 2 + outer_len + deflate(band_rows, BAND, false).len() + 4 + CHUNK
+}
+
+/// Rows compressed quickly, to be kept (a card's background in the cache, `cache.rs`).
+pub fn keep(rows: &[u8]) -> Vec<u8> {
+    deflate(rows, Compression::fast(), true)
+}
+
+/// The `len` bytes of rows `keep` kept; none if they are not that.
+pub fn restore(kept: &[u8], len: usize) -> Option<Vec<u8>> {
+    let mut d = Decompress::new(false);
+    let mut out = Vec::with_capacity(len);
+    let status = d
+        .decompress_vec(kept, &mut out, FlushDecompress::Finish)
+        .ok()?;
+    (status == Status::StreamEnd && out.len() == len).then_some(out)
 }
 
 /// A chunk's length, type and checksum around its data.

@@ -1,0 +1,258 @@
+//! The cards' cache, `.vigil-cache/cards/`: each card by the hash of everything drawn on it, so an
+//! unchanged card is never drawn again; beside it, by the hash of all but its line, a record of how
+//! it was made (`Band`). A person's line is the days held: the next day, the card is made from the
+//! record, drawing the new line on the background the record keeps and compressing that band of
+//! rows alone (`parts.rs`), not drawn and compressed whole again.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use rayon::prelude::*;
+use rustc_hash::FxHashSet;
+use serde::{Deserialize, Serialize};
+
+use super::canvas::{Canvas, HEIGHT};
+use super::draw::{Line, Photo, Place, background};
+use super::parts::{self, Encoded, Outer, ROW_BYTES};
+use super::{Card, Fonts, MAX_BYTES};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::images::Image;
+
+/// Photo detail tried in turn (tones, block size) until the card fits in `MAX_BYTES`.
+/// Blocks of 4 pixels look as the 3 of before at a card's size, and save a sixth of a card: 10,000
+/// people's cards are a fifth of the site.
+const DETAIL: &[(usize, usize)] = &[(5, 4), (4, 5), (3, 7), (2, 10)];
+
+/// A card in the cache, with the name of its record, and where it is published.
+pub struct Cached {
+    pub file: PathBuf,
+    pub record: String,
+    pub rel: String,
+}
+
+/// A card to publish at `rel`, what it shows, and the photo it shows.
+pub type Planned<'a> = (String, Card, Option<&'a Image>);
+
+/// Draws the cards not in the cache yet (`hashes` names each card and its record).
+pub fn draw_cached(
+    dir: &Path,
+    plan: Vec<Planned>,
+    fonts: &Fonts,
+    hashes: impl Fn(&Card, &str) -> (u64, u64) + Sync,
+) -> Result<Vec<Cached>, Diagnostics> {
+    let results: Vec<Result<Cached, Diagnostic>> = plan
+        .into_par_iter()
+        .map(|(rel, card, image)| {
+            let (whole, base) = hashes(&card, &rel);
+            let name = format!("{whole:016x}.png");
+            let file = dir.join(&name);
+            let record = format!("{base:016x}.band");
+            if !file.is_file() {
+                let path = dir.join(&record);
+                let made = Band::read(&path, dir)
+                    .and_then(|(band, kept, before)| again(&card, fonts, band, kept, &before))
+                    .unwrap_or_else(|| draw(&card, image, fonts));
+                write_atomic(&file, &made.png.png)
+                    .and_then(|()| write_atomic(&path, &made.record(name)))
+                    .map_err(|e| {
+                        Diagnostic::error(&file, format!("cannot write a preview card: {e}"))
+                    })?;
+            }
+            Ok(Cached { file, record, rel })
+        })
+        .collect();
+    let mut diags = Diagnostics::default();
+    let mut out = Vec::new();
+    for r in results {
+        match r {
+            Ok(f) => out.push(f),
+            Err(d) => diags.push(d),
+        }
+    }
+    if diags.has_errors() {
+        Err(diags)
+    } else {
+        Ok(out)
+    }
+}
+
+/// Removes from the cache the cards a build of the whole site did not use, and their records:
+/// the day before's cards once the day's are made from them, and those of names since changed.
+/// Kept, they would add every held person's cards to the cache each day.
+pub fn forget_unused(dir: &Path, cards: &[Cached]) {
+    let mut used: FxHashSet<&std::ffi::OsStr> = FxHashSet::default();
+    for c in cards {
+        used.extend(c.file.file_name());
+        used.insert(c.record.as_ref());
+    }
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        if !used.contains(e.file_name().as_os_str()) {
+            // Another build may have removed it first; the cache is only ever a cache.
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
+}
+
+fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    // Two cards may be the same file (namesakes held as long): each write has its own name.
+    static WRITES: AtomicU64 = AtomicU64::new(0);
+    let n = WRITES.fetch_add(1, Ordering::Relaxed);
+    let tmp = path.with_extension(format!("tmp{}-{n}", std::process::id()));
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, path)
+}
+
+/// How a card was made: what a card that differs from it in its line alone is made from. In its
+/// file, a line of JSON, then the backgrounds' band rows it keeps (`parts::keep`).
+#[derive(Serialize, Deserialize, Clone)]
+struct Band {
+    /// The cached card it is about.
+    card: String,
+    place: Place,
+    rows: Range<usize>,
+    /// The photo detail drawn (`DETAIL`); none for the placeholder.
+    detail: Option<usize>,
+    /// For each detail tried first and found too large, the size of its parts around the band:
+    /// with another line it may fit.
+    tried: Vec<usize>,
+    /// Where the card's parts around the band lie in its file, and their rows' sums.
+    outer: [Range<usize>; 2],
+    sums: [u32; 2],
+    /// The length of each kept background: each detail tried, then the one drawn.
+    kept: Vec<usize>,
+}
+
+/// A card made, its record, and the backgrounds the record keeps.
+struct Made {
+    png: Encoded,
+    band: Band,
+    kept: Vec<Vec<u8>>,
+}
+
+impl Made {
+    fn record(&self, card: String) -> Vec<u8> {
+        let band = Band {
+            card,
+            outer: self.png.outer.clone(),
+            sums: self.png.sums,
+            kept: self.kept.iter().map(Vec::len).collect(),
+            ..self.band.clone()
+        };
+        let mut out = serde_json::to_vec(&band).expect("a record in JSON");
+        out.push(b'\n');
+        for k in &self.kept {
+            out.extend_from_slice(k);
+        }
+        out
+    }
+}
+
+impl Band {
+    /// The record, its kept backgrounds, and the card it is about, if all are there and agree.
+    fn read(path: &Path, dir: &Path) -> Option<(Band, Vec<Vec<u8>>, Vec<u8>)> {
+        let file = std::fs::read(path).ok()?;
+        let end = file.iter().position(|&b| b == b'\n')?;
+        let band: Band = serde_json::from_slice(&file[..end]).ok()?;
+        let mut rest = &file[end + 1..];
+        let mut kept = Vec::with_capacity(band.kept.len());
+        for &len in &band.kept {
+            let (k, after) = rest.split_at_checked(len)?;
+            kept.push(k.to_vec());
+            rest = after;
+        }
+        let png = std::fs::read(dir.join(&band.card)).ok()?;
+        let fits = band
+            .outer
+            .iter()
+            .all(|r| r.start <= r.end && r.end <= png.len());
+        (fits && rest.is_empty() && kept.len() == band.tried.len() + 1).then_some((band, kept, png))
+    }
+}
+
+/// Draws a card from nothing: with the photo at each detail in turn until it fits, else with the
+/// initials.
+fn draw(card: &Card, image: Option<&Image>, fonts: &Fonts) -> Made {
+    let photo = image.and_then(crate::images::load_largest);
+    let mut tried = Vec::new();
+    let mut kept = Vec::new();
+    let details = photo.as_ref().map_or(0, |_| DETAIL.len());
+    for detail in (0..details).map(Some).chain([None]) {
+        let drawn = detail.and_then(|i| Some((photo.as_ref()?, DETAIL[i].0, DETAIL[i].1)));
+        let (png, place, rows, back) = draw_with(card, drawn, fonts);
+        kept.push(parts::keep(&back));
+        if detail.is_some() && png.png.len() > MAX_BYTES {
+            tried.push(png.outer_len());
+            continue;
+        }
+        let band = Band {
+            card: String::new(),
+            place,
+            rows,
+            detail,
+            tried,
+            outer: png.outer.clone(),
+            sums: png.sums,
+            kept: Vec::new(),
+        };
+        return Made { png, band, kept };
+    }
+    unreachable!("the placeholder is always drawn")
+}
+
+/// A card drawn whole: its PNG, where its line is, and its band's rows before the line.
+fn draw_with(
+    card: &Card,
+    photo: Option<Photo>,
+    fonts: &Fonts,
+) -> (Encoded, Place, Range<usize>, Vec<u8>) {
+    let (mut c, place) = background(card, photo, fonts);
+    let line = Line::fit(card, place, fonts);
+    let back = c.rows(line.band.clone());
+    line.draw(&mut c, card, fonts);
+    let png = parts::encode(&c.rows(0..HEIGHT), line.band.clone());
+    (png, place, line.band, back)
+}
+
+/// Makes a card from the record of one that differs from it in its line alone (`before` is that
+/// card's file), as `draw` would make it from nothing; none if it cannot be.
+fn again(
+    card: &Card,
+    fonts: &Fonts,
+    band: Band,
+    kept: Vec<Vec<u8>>,
+    before: &[u8],
+) -> Option<Made> {
+    let line = Line::fit(card, band.place, fonts);
+    if line.band != band.rows {
+        return None;
+    }
+    let on = |kept: &[u8]| {
+        let back = parts::restore(kept, line.band.len() * ROW_BYTES)?;
+        let mut c = Canvas::from_rows(line.band.clone(), &back)?;
+        line.draw(&mut c, card, fonts);
+        Some(c.rows(line.band.clone()))
+    };
+    // A detail too large with the other line may fit with this one: then it is drawn from nothing.
+    for (k, &outer) in kept.iter().zip(&band.tried) {
+        if parts::len_with(&on(k)?, outer) <= MAX_BYTES {
+            return None;
+        }
+    }
+    let rows = on(kept.last()?)?;
+    let outer = Outer {
+        deflated: band.outer.clone().map(|r| &before[r]),
+        sums: band.sums,
+    };
+    let png = Encoded::again(&rows, line.band, outer);
+    if band.detail.is_some() && png.png.len() > MAX_BYTES {
+        return None;
+    }
+    Some(Made { png, band, kept })
+}
