@@ -45,16 +45,24 @@ pub fn draw_cached(
         .into_par_iter()
         .map(|(rel, card, image)| {
             let (whole, base) = hashes(&card, &rel);
-            let name = format!("{whole:016x}.png");
-            let file = dir.join(&name);
+            let file = dir.join(format!("{whole:016x}.png"));
             let record = format!("{base:016x}.band");
             if !file.is_file() {
                 let path = dir.join(&record);
-                let made = Band::read(&path, dir)
-                    .and_then(|(band, kept, before)| again(&card, fonts, band, kept, &before))
-                    .unwrap_or_else(|| draw(&card, image, fonts));
-                write_atomic(&file, &made.png.png)
-                    .and_then(|()| write_atomic(&path, &made.record(name)))
+                // A card made again leaves its record as it was: it holds nothing of the line.
+                let (png, new_record) = match Band::read(&path).and_then(|r| again(&card, fonts, r))
+                {
+                    Some(png) => (png, None),
+                    None => {
+                        let made = draw(&card, image, fonts);
+                        (made.png, Some(made.record))
+                    }
+                };
+                write_atomic(&file, &png)
+                    .and_then(|()| match new_record {
+                        Some(r) => write_atomic(&path, &r),
+                        None => Ok(()),
+                    })
                     .map_err(|e| {
                         Diagnostic::error(&file, format!("cannot write a preview card: {e}"))
                     })?;
@@ -110,11 +118,11 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 }
 
 /// How a card was made: what a card that differs from it in its line alone is made from. In its
-/// file, a line of JSON, then the backgrounds' band rows it keeps (`parts::keep`).
-#[derive(Serialize, Deserialize, Clone)]
+/// file, a line of JSON, then the parts it keeps: the card's compressed rows above the band and
+/// below it, and the band's rows of the background of each detail tried and of the one drawn
+/// (`parts::keep`).
+#[derive(Serialize, Deserialize)]
 struct Band {
-    /// The cached card it is about.
-    card: String,
     place: Place,
     rows: Range<usize>,
     /// The photo detail drawn (`DETAIL`); none for the placeholder.
@@ -122,58 +130,58 @@ struct Band {
     /// For each detail tried first and found too large, the size of its parts around the band:
     /// with another line it may fit.
     tried: Vec<usize>,
-    /// Where the card's parts around the band lie in its file, and their rows' sums.
-    outer: [Range<usize>; 2],
+    /// The Adler-32 sums of the rows above the band and below it.
     sums: [u32; 2],
-    /// The length of each kept background: each detail tried, then the one drawn.
+    /// The length of each part kept, in the order `write` writes them.
     kept: Vec<usize>,
 }
 
-/// A card made, its record, and the backgrounds the record keeps.
-struct Made {
-    png: Encoded,
+/// A record read: the band, the card's parts around it, and the backgrounds.
+struct Record {
     band: Band,
-    kept: Vec<Vec<u8>>,
-}
-
-impl Made {
-    fn record(&self, card: String) -> Vec<u8> {
-        let band = Band {
-            card,
-            outer: self.png.outer.clone(),
-            sums: self.png.sums,
-            kept: self.kept.iter().map(Vec::len).collect(),
-            ..self.band.clone()
-        };
-        let mut out = serde_json::to_vec(&band).expect("a record in JSON");
-        out.push(b'\n');
-        for k in &self.kept {
-            out.extend_from_slice(k);
-        }
-        out
-    }
+    outer: [Vec<u8>; 2],
+    backgrounds: Vec<Vec<u8>>,
 }
 
 impl Band {
-    /// The record, its kept backgrounds, and the card it is about, if all are there and agree.
-    fn read(path: &Path, dir: &Path) -> Option<(Band, Vec<Vec<u8>>, Vec<u8>)> {
+    fn write(&self, parts: &[&[u8]]) -> Vec<u8> {
+        let mut out = serde_json::to_vec(self).expect("a record in JSON");
+        out.push(b'\n');
+        for p in parts {
+            out.extend_from_slice(p);
+        }
+        out
+    }
+
+    /// The record at `path`, if it is there and whole.
+    fn read(path: &Path) -> Option<Record> {
         let file = std::fs::read(path).ok()?;
         let end = file.iter().position(|&b| b == b'\n')?;
         let band: Band = serde_json::from_slice(&file[..end]).ok()?;
         let mut rest = &file[end + 1..];
-        let mut kept = Vec::with_capacity(band.kept.len());
+        let mut parts = Vec::with_capacity(band.kept.len());
         for &len in &band.kept {
             let (k, after) = rest.split_at_checked(len)?;
-            kept.push(k.to_vec());
+            parts.push(k.to_vec());
             rest = after;
         }
-        let png = std::fs::read(dir.join(&band.card)).ok()?;
-        let fits = band
-            .outer
-            .iter()
-            .all(|r| r.start <= r.end && r.end <= png.len());
-        (fits && rest.is_empty() && kept.len() == band.tried.len() + 1).then_some((band, kept, png))
+        if !rest.is_empty() || parts.len() != 2 + band.tried.len() + 1 {
+            return None;
+        }
+        let backgrounds = parts.split_off(2);
+        let outer = [parts.remove(0), parts.remove(0)];
+        Some(Record {
+            band,
+            outer,
+            backgrounds,
+        })
     }
+}
+
+/// A card drawn from nothing, and its record.
+struct Made {
+    png: Vec<u8>,
+    record: Vec<u8>,
 }
 
 /// Draws a card from nothing: with the photo at each detail in turn until it fits, else with the
@@ -191,17 +199,24 @@ fn draw(card: &Card, image: Option<&Image>, fonts: &Fonts) -> Made {
             tried.push(png.outer_len());
             continue;
         }
+        let [above, below] = png.outer.clone().map(|r| &png.png[r]);
+        let parts: Vec<&[u8]> = [above, below]
+            .into_iter()
+            .chain(kept.iter().map(Vec::as_slice))
+            .collect();
         let band = Band {
-            card: String::new(),
             place,
             rows,
             detail,
             tried,
-            outer: png.outer.clone(),
             sums: png.sums,
-            kept: Vec::new(),
+            kept: parts.iter().map(|p| p.len()).collect(),
         };
-        return Made { png, band, kept };
+        let record = band.write(&parts);
+        return Made {
+            png: png.png,
+            record,
+        };
     }
     unreachable!("the placeholder is always drawn")
 }
@@ -220,15 +235,10 @@ fn draw_with(
     (png, place, line.band, back)
 }
 
-/// Makes a card from the record of one that differs from it in its line alone (`before` is that
-/// card's file), as `draw` would make it from nothing; none if it cannot be.
-fn again(
-    card: &Card,
-    fonts: &Fonts,
-    band: Band,
-    kept: Vec<Vec<u8>>,
-    before: &[u8],
-) -> Option<Made> {
+/// Makes a card from the record of one that differs from it in its line alone, as `draw` would
+/// make it from nothing; none if it cannot be.
+fn again(card: &Card, fonts: &Fonts, r: Record) -> Option<Vec<u8>> {
+    let band = &r.band;
     let line = Line::fit(card, band.place, fonts);
     if line.band != band.rows {
         return None;
@@ -240,19 +250,19 @@ fn again(
         Some(c.rows(line.band.clone()))
     };
     // A detail too large with the other line may fit with this one: then it is drawn from nothing.
-    for (k, &outer) in kept.iter().zip(&band.tried) {
+    for (k, &outer) in r.backgrounds.iter().zip(&band.tried) {
         if parts::len_with(&on(k)?, outer) <= MAX_BYTES {
             return None;
         }
     }
-    let rows = on(kept.last()?)?;
+    let rows = on(r.backgrounds.last()?)?;
     let outer = Outer {
-        deflated: band.outer.clone().map(|r| &before[r]),
+        deflated: [&r.outer[0], &r.outer[1]],
         sums: band.sums,
     };
-    let png = Encoded::again(&rows, line.band, outer);
-    if band.detail.is_some() && png.png.len() > MAX_BYTES {
+    let png = Encoded::again(&rows, line.band, outer).png;
+    if band.detail.is_some() && png.len() > MAX_BYTES {
         return None;
     }
-    Some(Made { png, band, kept })
+    Some(png)
 }
