@@ -19,7 +19,7 @@ use crate::diag::{Diagnostics, suggest};
 use crate::load::front::StatementFile;
 use crate::load::{Doc, Loaded};
 use crate::model::{Index, Page, Site, Statement, Status};
-use crate::text::{Lang, RawText, Text};
+use crate::text::{Lang, RawText, Text, Words};
 use crate::yaml::Source;
 
 pub struct Options {
@@ -570,7 +570,7 @@ fn pages(
 }
 
 /// A text known only in the default language (the other languages fall back to it).
-pub(crate) fn default_only(s: String, n: usize) -> Text {
+pub(crate) fn default_only(s: impl Into<Words>, n: usize) -> Text {
     let mut out = Text::empty(n);
     out.set(Lang::DEFAULT, s);
     out
