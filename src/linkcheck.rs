@@ -164,8 +164,8 @@ fn collect(loaded: &Loaded) -> Vec<Link> {
         .chain(bodies(&loaded.page_translations))
         .chain(statement_bodies)
     {
-        for (url, _) in links(body) {
-            add(src, line, &url);
+        for link in links(body) {
+            add(src, line, &link.dest);
         }
     }
     for d in &loaded.statements {
