@@ -220,10 +220,13 @@ fn find_token(line: &str, token: &str) -> Option<usize> {
 
 /// Reads a file as UTF-8 text, turning every way it can fail into a located error.
 pub fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
+    use std::io::Read;
     let rel = crate::diag::rel(root, path);
-    let size = std::fs::metadata(path)
-        .map_err(|e| Diagnostic::error(&rel, format!("cannot read the file: {e}")))?
-        .len();
+    let cannot = |e: std::io::Error| Diagnostic::error(&rel, format!("cannot read the file: {e}"));
+    // Opened once for both its size and its text: each look-up of a path walks its folders
+    // again, and a site has tens of thousands of files.
+    let mut file = std::fs::File::open(path).map_err(cannot)?;
+    let size = file.metadata().map_err(cannot)?.len();
     if size > MAX_TEXT_BYTES {
         // Far beyond any biography or list: a pasted binary, a log or a generated file, which
         // would only make every build slow (or, as YAML, could be made to eat the memory).
@@ -237,8 +240,8 @@ pub fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
         )
         .hint("split it into several files, or keep it out of the site's folders"));
     }
-    let bytes = std::fs::read(path)
-        .map_err(|e| Diagnostic::error(&rel, format!("cannot read the file: {e}")))?;
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.read_to_end(&mut bytes).map_err(cannot)?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
