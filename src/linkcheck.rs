@@ -149,7 +149,7 @@ fn collect(loaded: &Loaded) -> Vec<Link> {
         }
     };
     fn bodies<T>(docs: &[Doc<T>]) -> impl Iterator<Item = (&Source, usize, &str)> {
-        docs.iter().map(|d| (&d.src, d.body_line, d.body.as_str()))
+        docs.iter().map(|d| (&d.src, d.body_line, &*d.body))
     }
     let statement_bodies = loaded.statements.iter().flat_map(|d| {
         let texts: Vec<&str> = match &d.front.body {
@@ -164,8 +164,8 @@ fn collect(loaded: &Loaded) -> Vec<Link> {
         .chain(bodies(&loaded.page_translations))
         .chain(statement_bodies)
     {
-        for (url, _) in links(body) {
-            add(src, line, &url);
+        for link in links(body) {
+            add(src, line, &link.dest);
         }
     }
     for d in &loaded.statements {

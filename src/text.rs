@@ -1,6 +1,8 @@
 //! Words in several languages.
 
 use std::collections::BTreeMap;
+use std::ops::{Deref, Range};
+use std::sync::Arc;
 
 use serde::Deserialize;
 
@@ -30,7 +32,46 @@ pub enum RawText {
 
 /// A text resolved against the site's languages; `None` where a translation is missing.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Text(Vec<Option<String>>);
+pub struct Text(Vec<Option<Words>>);
+
+/// The words of one language: a string of their own, or a part of a file's text. A Markdown
+/// file's body is the second kind: the whole text is kept for error messages (`yaml::Source`),
+/// and a copy of the body beside it would hold every biography twice (some 120 MB at 10,000
+/// people, all of it memory a check has to touch).
+#[derive(Clone, Debug)]
+pub enum Words {
+    Own(String),
+    Part(Arc<String>, Range<usize>),
+}
+
+impl Default for Words {
+    fn default() -> Self {
+        Words::Own(String::new())
+    }
+}
+
+impl Deref for Words {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            Words::Own(s) => s,
+            Words::Part(text, range) => &text[range.clone()],
+        }
+    }
+}
+
+impl PartialEq for Words {
+    fn eq(&self, other: &Self) -> bool {
+        **self == **other
+    }
+}
+
+impl From<String> for Words {
+    fn from(s: String) -> Self {
+        Words::Own(s)
+    }
+}
 
 /// A text in one language, saying whether it had to fall back to the default language.
 #[derive(Clone, Copy, Debug)]
@@ -46,7 +87,7 @@ impl Text {
 
     /// The same string in every language (names of organisations, say).
     pub fn same(s: String, languages: usize) -> Self {
-        Text(vec![Some(s); languages])
+        Text(vec![Some(s.into()); languages])
     }
 
     /// Resolves a raw text; `Err` names the language codes that are not the site's, or says the
@@ -59,7 +100,7 @@ impl Text {
                 let mut unknown = Vec::new();
                 for (code, s) in map {
                     match codes.iter().position(|c| *c == code) {
-                        Some(i) => t.0[i] = Some(s),
+                        Some(i) => t.0[i] = Some(s.into()),
                         None => unknown.push(code),
                     }
                 }
@@ -78,8 +119,8 @@ impl Text {
         }
     }
 
-    pub fn set(&mut self, lang: Lang, s: String) {
-        self.0[lang.index()] = Some(s);
+    pub fn set(&mut self, lang: Lang, s: impl Into<Words>) {
+        self.0[lang.index()] = Some(s.into());
     }
 
     /// The text in `lang`, or the default language's with `fallback` set.

@@ -16,7 +16,7 @@ use walkdir::WalkDir;
 
 use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics, rel};
-use crate::text::Lang;
+use crate::text::{Lang, Words};
 use crate::yaml::{Source, read_text};
 use front::*;
 
@@ -27,8 +27,8 @@ pub struct Doc<T> {
     pub lang: Lang,
     pub src: Source,
     pub front: T,
-    /// Markdown after the front matter (empty for YAML files).
-    pub body: String,
+    /// Markdown after the front matter (empty for YAML files), in `src.text`.
+    pub body: Words,
     /// Line of the file where `body` starts, so Markdown problems can be located.
     pub body_line: usize,
 }
@@ -677,7 +677,7 @@ pub fn parse_yaml<T: DeserializeOwned>(
         lang,
         src,
         front,
-        body: String::new(),
+        body: Words::default(),
         body_line: 0,
     })
 }
@@ -728,11 +728,9 @@ pub fn parse_markdown<T: DeserializeOwned>(
     } else {
         src.parse(yaml_text)?
     };
-    let body = rest[body_start..].to_string();
-    let body_line = src.text[..src.text.len() - body.len()]
-        .matches('\n')
-        .count()
-        + 1;
+    let start = src.text.len() - rest.len() + body_start;
+    let body = Words::Part(src.text.clone(), start..src.text.len());
+    let body_line = src.text[..start].matches('\n').count() + 1;
     Ok(Doc {
         key,
         lang,

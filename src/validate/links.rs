@@ -147,15 +147,18 @@ pub(crate) fn text_problems(
         let Some(body) = (text.has(source.lang)).then(|| text.get(source.lang).text) else {
             continue;
         };
-        // Only a fenced block can be a chart: most texts have none to look for.
+        // Only a fenced block can be a chart: most texts have none to look for. A chart's `url:`
+        // is a link, never an image.
         let in_charts = if body.contains("chart") {
             crate::charts::blocks::links(body)
         } else {
             Vec::new()
         };
-        let pictures = images(body);
-        for (dest, offset) in links(body).into_iter().chain(in_charts) {
-            let picture = pictures.contains(&offset);
+        let in_charts = in_charts
+            .into_iter()
+            .map(|(dest, offset)| (dest, offset, false));
+        let written = links(body).into_iter().map(|l| (l.dest, l.offset, l.image));
+        for (dest, offset, picture) in written.chain(in_charts) {
             let problem = match internal(&dest) {
                     None if picture && safe_scheme(&dest) && !dest.starts_with('#') => Some((
                         format!("the image `{dest}` is on another site: every reader's browser would ask that site for it"),
@@ -209,23 +212,6 @@ pub(crate) fn text_problems(
     diags
 }
 
-/// The offsets of the images among a Markdown text's links: `![...](...)`, and the `src` of HTML
-/// written in it.
-fn images(markdown: &str) -> HashSet<usize> {
-    Parser::new(markdown)
-        .into_offset_iter()
-        .flat_map(|(event, range)| match event {
-            Event::Start(Tag::Image { .. }) => vec![range.start],
-            Event::Html(h) | Event::InlineHtml(h) => crate::render::attrs::links(&h)
-                .into_iter()
-                .filter(|r| is_img_src(&h, r))
-                .map(|r| range.start + r.start)
-                .collect(),
-            _ => Vec::new(),
-        })
-        .collect()
-}
-
 /// Whether the attribute value at `r` of `html` is the `src` of an `<img>` (the other elements
 /// that load something, `<iframe>`, `<script>`..., are dropped by the cleaning whatever they load).
 fn is_img_src(html: &str, r: &std::ops::Range<usize>) -> bool {
@@ -255,24 +241,45 @@ fn is_picture(site: &Site, rel: &str) -> bool {
         })
 }
 
-/// Every link and image destination in a Markdown text, with its byte offset: those written in
-/// Markdown, and of HTML written in it the `href`s that lead inside the site and every `src` (the
-/// cleaning of raw HTML drops unsafe links and images from other hosts, see `sanitize`: such an
-/// image is an error here, where the writer learns of it).
-pub fn links(markdown: &str) -> Vec<(String, usize)> {
+/// A link or image destination written in a Markdown text.
+pub struct Link {
+    pub dest: String,
+    /// Byte offset in the text.
+    pub offset: usize,
+    /// `![...](...)`, or the `src` of an `<img>` written in HTML.
+    pub image: bool,
+}
+
+/// Every link and image destination in a Markdown text: those written in Markdown, and of HTML
+/// written in it the `href`s that lead inside the site and every `src` (the cleaning of raw HTML
+/// drops unsafe links and images from other hosts, see `sanitize`: such an image is an error here,
+/// where the writer learns of it). One pass of the parser finds both links and images: it is most
+/// of what checking a text costs.
+pub fn links(markdown: &str) -> Vec<Link> {
     Parser::new(markdown)
         .into_offset_iter()
         .flat_map(|(event, range)| match event {
-            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
-                vec![(dest_url.to_string(), range.start)]
-            }
+            Event::Start(Tag::Link { dest_url, .. }) => vec![Link {
+                dest: dest_url.to_string(),
+                offset: range.start,
+                image: false,
+            }],
+            Event::Start(Tag::Image { dest_url, .. }) => vec![Link {
+                dest: dest_url.to_string(),
+                offset: range.start,
+                image: true,
+            }],
             Event::Html(h) | Event::InlineHtml(h) => crate::render::attrs::links(&h)
                 .into_iter()
-                .filter(|r| {
+                .filter_map(|r| {
                     let v = &h[r.clone()];
-                    (v.starts_with('/') && !v.starts_with("//")) || is_img_src(&h, r)
+                    let image = is_img_src(&h, &r);
+                    ((v.starts_with('/') && !v.starts_with("//")) || image).then(|| Link {
+                        dest: v.to_string(),
+                        offset: range.start + r.start,
+                        image,
+                    })
                 })
-                .map(|r| (h[r.clone()].to_string(), range.start + r.start))
                 .collect(),
             _ => Vec::new(),
         })

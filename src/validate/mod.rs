@@ -19,7 +19,7 @@ use crate::diag::{Diagnostics, suggest};
 use crate::load::front::StatementFile;
 use crate::load::{Doc, Loaded};
 use crate::model::{Index, Page, Site, Statement, Status};
-use crate::text::{Lang, RawText, Text};
+use crate::text::{Lang, RawText, Text, Words};
 use crate::yaml::Source;
 
 pub struct Options {
@@ -183,8 +183,7 @@ pub fn validate(
         &statement_docs,
         &page_docs,
     );
-    site.outputs = written.iter().map(|(path, _)| path.clone()).collect();
-    outputs::check(written, &mut diags);
+    site.outputs = outputs::check(written, &mut diags);
     if diags.has_errors() {
         (None, diags)
     } else {
@@ -255,29 +254,35 @@ fn written(
     use crate::urls;
     use outputs::Writer;
     let config = &site.config;
-    let at = |docs: &DocSources| Location::of(&docs[0].src.error(1, 1, ""));
+    // Where each document is, found once for all the pages it makes in every language.
+    let at = |docs: &[DocSources]| -> Vec<Location> {
+        docs.iter()
+            .map(|d| Location::of(&d[0].src.error(1, 1, "")))
+            .collect()
+    };
+    let (profiles, statements, pages) = (at(profiles), at(statements), at(pages));
     let mut out = Vec::new();
     for lang in config.langs() {
         let file = |p: &str| urls::file(config, lang, p);
-        for (p, docs) in site.profiles.iter().zip(profiles) {
-            out.push((file(&urls::person(&p.slug)), Writer::At(at(docs))));
+        for (p, at) in site.profiles.iter().zip(&profiles) {
+            out.push((file(&urls::person(&p.slug)), Writer::At(at.clone())));
             out.push((
                 crate::cards::person_path(config, lang, &p.slug),
-                Writer::At(at(docs)),
+                Writer::At(at.clone()),
             ));
             for a in &p.aliases {
-                out.push((file(&urls::person(a)), Writer::At(at(docs))));
+                out.push((file(&urls::person(a)), Writer::At(at.clone())));
             }
         }
-        for (s, docs) in site.statements.iter().zip(statements) {
-            out.push((file(&urls::statement(&s.slug)), Writer::At(at(docs))));
+        for (s, at) in site.statements.iter().zip(&statements) {
+            out.push((file(&urls::statement(&s.slug)), Writer::At(at.clone())));
             out.push((
                 crate::cards::statement_path(config, lang, &s.slug),
-                Writer::At(at(docs)),
+                Writer::At(at.clone()),
             ));
         }
-        for (p, docs) in site.pages.iter().zip(pages) {
-            out.push((file(&urls::page(&p.path)), Writer::At(at(docs))));
+        for (p, at) in site.pages.iter().zip(&pages) {
+            out.push((file(&urls::page(&p.path)), Writer::At(at.clone())));
         }
         let listings = [
             urls::home(),
@@ -570,7 +575,7 @@ fn pages(
 }
 
 /// A text known only in the default language (the other languages fall back to it).
-pub(crate) fn default_only(s: String, n: usize) -> Text {
+pub(crate) fn default_only(s: impl Into<Words>, n: usize) -> Text {
     let mut out = Text::empty(n);
     out.set(Lang::DEFAULT, s);
     out

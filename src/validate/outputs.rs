@@ -1,7 +1,7 @@
 //! Two files must never write the same output path: the later would silently replace the earlier
 //! (a photo's width over an image under content/, a file under content/ over a page).
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::diag::{Diagnostics, Location};
 
@@ -20,9 +20,10 @@ impl Writer {
     }
 }
 
-/// Reports each output path written from two different places, at both places.
-pub fn check(outputs: Vec<(String, Writer)>, diags: &mut Diagnostics) {
-    let mut first: HashMap<String, Writer> = HashMap::new();
+/// Reports each output path written from two different places, at both places. Returns every
+/// output path (`Site::outputs`).
+pub fn check(outputs: Vec<(String, Writer)>, diags: &mut Diagnostics) -> FxHashSet<String> {
+    let mut first: FxHashMap<String, Writer> = FxHashMap::default();
     let mut reported = std::collections::HashSet::new();
     for (path, writer) in outputs {
         let Some(earlier) = first.get(&path) else {
@@ -49,4 +50,5 @@ pub fn check(outputs: Vec<(String, Writer)>, diags: &mut Diagnostics) {
             }
         }
     }
+    first.into_keys().collect()
 }
