@@ -1,9 +1,9 @@
 //! A card's PNG, its rows deflated in three parts, each begun afresh (a full flush between them):
 //! the rows above the band the card's line is drawn in, the band, and the rows below it. A person's
-//! line is the days held, which changes every day; level 9 over a whole card is most of the time
-//! a card takes, so the first build of a day makes each held person's card again from the day
-//! before's outer parts, compressing the band alone. Made again or compressed from nothing, a card
-//! is the same bytes.
+//! line is the days held, which changes every day, and level 9 over a whole card is most of the
+//! time a card takes: the first build of a day makes each held person's card again from the outer
+//! parts its record keeps (`cache.rs`), compressing the band alone. Made again or compressed from
+//! nothing, a card is the same bytes.
 
 use std::cell::RefCell;
 use std::ops::Range;
