@@ -41,6 +41,10 @@ pub fn draw_cached(
     fonts: &Fonts,
     hashes: impl Fn(&Card, &str) -> (u64, u64) + Sync,
 ) -> Result<Vec<Cached>, Diagnostics> {
+    if let Err(e) = std::fs::create_dir_all(dir) {
+        let d = Diagnostic::error(dir, format!("cannot make the cards' cache: {e}"));
+        return Err([d].into_iter().collect());
+    }
     let results: Vec<Result<Cached, Diagnostic>> = plan
         .into_par_iter()
         .map(|(rel, card, image)| {
@@ -106,9 +110,6 @@ pub fn forget_unused(dir: &Path, cards: &[Cached]) {
 }
 
 fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)?;
-    }
     // Two cards may be the same file (namesakes held as long): each write has its own name.
     static WRITES: AtomicU64 = AtomicU64::new(0);
     let n = WRITES.fetch_add(1, Ordering::Relaxed);
