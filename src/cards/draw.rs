@@ -22,7 +22,7 @@ pub struct Place {
     width: f32,
 }
 
-/// Draws everything but the line, on the rows of `rows`.
+/// Draws everything but the line.
 pub fn background(card: &Card, photo: Option<Photo>, fonts: &Fonts) -> (Canvas, Place) {
     let regular = Font::new(&fonts.regular).expect("checked when loaded");
     let bold = Font::new(&fonts.bold).expect("checked when loaded");

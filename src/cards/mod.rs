@@ -7,7 +7,7 @@
 mod cache;
 pub mod canvas;
 mod draw;
-pub mod parts;
+mod parts;
 pub mod text;
 
 use std::hash::{Hash, Hasher};
@@ -92,7 +92,7 @@ pub struct Card {
 
 impl Card {
     /// The hash of everything drawn with `fonts` (the cached card's name), and that of everything
-    /// but the line with the card's address `rel` (its band record's, `parts.rs`: namesakes'
+    /// but the line with the card's address `rel` (its record's, `cache.rs`: namesakes'
     /// lines may wrap differently, so each card has its own).
     fn hashes(&self, fonts: u64, rel: &str) -> (u64, u64) {
         let Card {
