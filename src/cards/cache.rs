@@ -91,7 +91,9 @@ pub fn draw_cached(
 
 /// Removes from the cache the cards a build of the whole site did not use, and their records:
 /// the day before's cards once the day's are made from them, and those of names since changed.
-/// Kept, they would add every held person's cards to the cache each day.
+/// Kept, they would add every held person's cards to the cache each day. A file written in the last
+/// `KEEP_NEW` stays: another build of the site (a preview with drafts, say) may have just drawn it
+/// and not yet published it.
 pub fn forget_unused(dir: &Path, cards: &[Cached]) {
     let mut used: FxHashSet<&std::ffi::OsStr> = FxHashSet::default();
     for c in cards {
@@ -102,12 +104,19 @@ pub fn forget_unused(dir: &Path, cards: &[Cached]) {
         return;
     };
     for e in entries.flatten() {
-        if !used.contains(e.file_name().as_os_str()) {
+        let old = || {
+            let modified = e.metadata().and_then(|m| m.modified());
+            modified.is_ok_and(|t| t.elapsed().is_ok_and(|age| age > KEEP_NEW))
+        };
+        if !used.contains(e.file_name().as_os_str()) && old() {
             // Another build may have removed it first; the cache is only ever a cache.
             let _ = std::fs::remove_file(e.path());
         }
     }
 }
+
+/// Longer than a build of 10,000 people drawing every card takes.
+const KEEP_NEW: std::time::Duration = std::time::Duration::from_secs(10 * 60);
 
 fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     // Two cards may be the same file (namesakes held as long): each write has its own name.
