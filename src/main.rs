@@ -13,6 +13,20 @@ use vigil::diag::Format;
 #[global_allocator]
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// mimalloc gives freed memory back to the system a second later, and the system zeroes every
+/// page before lending it again: a build frees and takes back hundreds of megabytes on every core
+/// (9,000 page faults of 2 MiB pages at 10,000 people, against 700 when it keeps them). A build
+/// or a check lasts seconds and keeps what it freed; `serve`, which lives on, gives it back.
+fn keep_freed_memory() {
+    // `mi_option_purge_delay` in mimalloc.h (v3, which libmimalloc-sys builds): -1 is never.
+    const PURGE_DELAY: std::ffi::c_int = 15;
+    unsafe extern "C" {
+        fn mi_option_set(option: std::ffi::c_int, value: std::ffi::c_long);
+    }
+    // SAFETY: mimalloc's options may be set at any time, from any thread.
+    unsafe { mi_option_set(PURGE_DELAY, -1) }
+}
+
 #[derive(Parser)]
 #[command(
     name = "vigil",
@@ -96,6 +110,9 @@ struct SiteArgs {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if !matches!(cli.command, Command::Serve { .. }) {
+        keep_freed_memory();
+    }
     let today = match cmd::build_date() {
         Ok(d) => d,
         Err(m) => {

@@ -22,6 +22,24 @@ pub fn copy(src: &Path, out: &Path, rel: &str) -> Result<u64, Diagnostic> {
     std::fs::copy(src, &path).map_err(|e| io_error(src, e))
 }
 
+/// Puts a file of the build's cache (`.vigil-cache/`) at `rel` under `out`: a second name for the
+/// same file where both are on one file system, a copy elsewhere. Copying the cards and photos of
+/// 10,000 people was a tenth of a build's time. The cache never changes a file in place (it
+/// writes beside and renames), so the published file keeps its bytes whatever the cache does next.
+pub fn link(src: &Path, out: &Path, rel: &str) -> Result<u64, Diagnostic> {
+    let path = out.join(rel);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| io_error(&path, e))?;
+    }
+    match std::fs::hard_link(src, &path) {
+        Ok(()) => src
+            .metadata()
+            .map(|m| m.len())
+            .map_err(|e| io_error(src, e)),
+        Err(_) => std::fs::copy(src, &path).map_err(|e| io_error(src, e)),
+    }
+}
+
 fn io_error(path: &Path, e: std::io::Error) -> Diagnostic {
     Diagnostic::error(path, format!("cannot write: {e}"))
 }

@@ -529,20 +529,32 @@ fn a_second_build_reuses_every_processed_image_and_card() {
         first,
         "the second build redrew or reprocessed something"
     );
-    // What is published is the cache's files.
-    let cached = std::fs::read(
-        site.path(".vigil-cache").join(
-            first
-                .keys()
-                .find(|k| k.starts_with("images/") && k.ends_with("/480.png"))
-                .unwrap(),
-        ),
-    )
-    .unwrap();
-    assert_eq!(
-        std::fs::read(out.join("media/photos/alice.png")).unwrap(),
-        cached
+    // What is published is the cache's files: the very files, not copies, since the output is on
+    // the cache's file system.
+    let cached = site.path(".vigil-cache").join(
+        first
+            .keys()
+            .find(|k| k.starts_with("images/") && k.ends_with("/480.png"))
+            .unwrap(),
     );
+    let published = out.join("media/photos/alice.png");
+    assert_eq!(
+        std::fs::read(&published).unwrap(),
+        std::fs::read(&cached).unwrap()
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let inode = |p: &Path| std::fs::metadata(p).unwrap().ino();
+        assert_eq!(inode(&published), inode(&cached));
+        let cards: Vec<u64> = first
+            .keys()
+            .filter(|k| k.starts_with("cards/") && k.ends_with(".png"))
+            .map(|k| inode(&site.path(".vigil-cache").join(k)))
+            .collect();
+        let card = out.join("people/alice-aliyeva/card.png");
+        assert!(cards.contains(&inode(&card)), "{card:?} is a copy");
+    }
     // A new name draws that person's cards again, and only theirs.
     site.edit(
         "profiles/bob-bakirov.md",

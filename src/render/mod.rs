@@ -280,16 +280,23 @@ pub fn render(
         || {
             rayon::join(
                 || {
-                    // Cards are drawn (or found in the cache) and copied like the other files.
+                    // Cards are drawn (or found in the cache) and linked like the photos.
                     let (cards, problems) = match crate::cards::files(site, strings, &theme.fonts) {
                         Ok(cards) => (cards, Diagnostics::default()),
                         Err(d) => (Vec::new(), d),
                     };
-                    let mut files = other_files(site, theme);
-                    files.extend(cards);
-                    let copied = files
+                    let copied = campaign_files(site, theme)
                         .par_iter()
-                        .map(|(src, rel)| crate::write::copy(src, out, rel).map(|n| n as usize))
+                        .map(|(src, rel)| crate::write::copy(src, out, rel))
+                        .chain(
+                            site.media
+                                .files()
+                                .chain(cards.iter().map(|(src, rel)| (src.as_path(), rel.as_str())))
+                                .collect::<Vec<_>>()
+                                .par_iter()
+                                .map(|(src, rel)| crate::write::link(src, out, rel)),
+                        )
+                        .map(|r| r.map(|n| n as usize))
                         .collect::<Vec<_>>();
                     (copied, problems)
                 },
@@ -348,16 +355,22 @@ pub fn data_files(site: &Site, strings: &[Strings]) -> (Vec<(String, String)>, S
     (out, spans)
 }
 
-/// Files copied into the output: the theme's static folder, content assets, and every width of
-/// every image (from the cache, stripped of metadata; never the original).
+/// Files published beside the pages: the theme's static folder, content assets, and every width
+/// of every image (from the cache, stripped of metadata; never the original).
 pub fn other_files(site: &Site, theme: &Theme) -> Vec<(PathBuf, String)> {
-    let mut out: Vec<(PathBuf, String)> = theme.static_files.clone();
-    out.extend(site.assets.iter().cloned());
+    let mut out = campaign_files(site, theme);
     out.extend(
         site.media
             .files()
             .map(|(cached, rel)| (cached.to_path_buf(), rel.to_string())),
     );
+    out
+}
+
+/// The theme's and the campaign's files published as they are.
+fn campaign_files(site: &Site, theme: &Theme) -> Vec<(PathBuf, String)> {
+    let mut out: Vec<(PathBuf, String)> = theme.static_files.clone();
+    out.extend(site.assets.iter().cloned());
     out
 }
 
