@@ -615,7 +615,7 @@ fn profile(out: &Path, s: &Sizes, rng: &mut Rng, people: &[Person], i: usize, p:
         );
     }
     f.push_str("---\n");
-    let code = i % 10 == 0;
+    let code = i.is_multiple_of(10);
     f.push_str(&biography(rng, WORDS_EN, HEAD_EN, people, i, false, code));
     write(&out.join(format!("profiles/{}.md", p.slug)), f);
 

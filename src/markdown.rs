@@ -85,7 +85,9 @@ pub fn to_html_with_charts(
             None
         }
         Event::Text(t) if code.is_some() => {
-            code.as_mut().map(|(_, buf)| buf.push_str(&t));
+            if let Some((_, buf)) = code.as_mut() {
+                buf.push_str(&t)
+            }
             None
         }
         Event::End(TagEnd::CodeBlock) => {
@@ -109,7 +111,9 @@ pub fn to_html_with_charts(
             None
         }
         Event::Text(t) | Event::Code(t) if image.is_some() => {
-            image.as_mut().map(|(_, alt)| alt.push_str(&t));
+            if let Some((_, alt)) = image.as_mut() {
+                alt.push_str(&t)
+            }
             None
         }
         Event::End(TagEnd::Image) => image
@@ -168,16 +172,16 @@ fn put_back(html: &str, made: &[String]) -> String {
 fn img_open(dest: &str, title: &str, site: &Site, lang: Lang) -> String {
     let src = rewrite(CowStr::Borrowed(dest), &site.config, lang);
     let mut out = format!("<img src=\"{}\"", escape(&src));
-    if let Some(Ok(Target::File(f))) = internal(dest) {
-        if let Some(image) = site.media.get(f) {
-            let largest = image.largest();
-            out.push_str(&format!(
-                " srcset=\"{}\" sizes=\"(min-width: 48rem) 46rem, 100vw\" width=\"{}\" height=\"{}\"",
-                escape(&image.srcset(&site.config)),
-                largest.width,
-                largest.height
-            ));
-        }
+    if let Some(Ok(Target::File(f))) = internal(dest)
+        && let Some(image) = site.media.get(f)
+    {
+        let largest = image.largest();
+        out.push_str(&format!(
+            " srcset=\"{}\" sizes=\"(min-width: 48rem) 46rem, 100vw\" width=\"{}\" height=\"{}\"",
+            escape(&image.srcset(&site.config)),
+            largest.width,
+            largest.height
+        ));
     }
     out.push_str(" loading=\"lazy\" decoding=\"async\"");
     if !title.is_empty() {

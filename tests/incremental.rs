@@ -41,7 +41,7 @@ fn assert_same_as_full_build(root: &Path, files: &Files) {
     assert_eq!(a, b, "the same files");
     for name in full.keys() {
         assert!(
-            bytes(files, name) == bytes(&full, name),
+            bytes(files, name) == bytes(full, name),
             "{name} differs from a full build"
         );
     }

@@ -9,7 +9,7 @@ fn has_link(html: &str, href: &str, label: &str) -> bool {
     anchors(html).iter().any(|(h, l)| h == href && l == label)
 }
 
-fn links_under<'a>(html: &'a str, prefix: &str) -> Vec<String> {
+fn links_under(html: &str, prefix: &str) -> Vec<String> {
     let mut v: Vec<String> = anchors(html)
         .into_iter()
         .map(|(h, _)| h)

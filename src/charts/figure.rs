@@ -100,10 +100,10 @@ impl Context<'_> {
         let mut cites: Vec<Cite> = chart.source.iter().cloned().collect();
         if let Data::Inline(i) = &chart.data {
             for r in &i.rows {
-                if let Some(c) = &r.source {
-                    if !cites.contains(c) {
-                        cites.push(c.clone());
-                    }
+                if let Some(c) = &r.source
+                    && !cites.contains(c)
+                {
+                    cites.push(c.clone());
                 }
             }
         }

@@ -275,13 +275,13 @@ fn check_query(kind: Kind, q: &Query, src: &Source, diags: &mut Diagnostics) {
                     .hint("remove `from` and `to`"),
             );
         }
-        if let (Some(f), Some(t)) = (q.from, q.to) {
-            if f.earliest() > t.latest() {
-                diags.push(src.error_at(
-                    &["to"],
-                    format!("the period ends ({t}) before it starts ({f})"),
-                ));
-            }
+        if let (Some(f), Some(t)) = (q.from, q.to)
+            && f.earliest() > t.latest()
+        {
+            diags.push(src.error_at(
+                &["to"],
+                format!("the period ends ({t}) before it starts ({f})"),
+            ));
         }
     }
 }

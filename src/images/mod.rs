@@ -219,7 +219,10 @@ struct Processed {
 /// `vigil serve` keeps them from one rebuild to the next (in its `load::Cache`), so that a save
 /// elsewhere does not even hash them again. A one-off build starts with none.
 #[derive(Default)]
-pub struct Seen(Mutex<HashMap<(PathBuf, Widths), (u64, Option<SystemTime>, Arc<Processed>)>>);
+pub struct Seen(Mutex<HashMap<(PathBuf, Widths), SeenAs>>);
+
+/// The original's size and time of change when it was processed, and what it gave.
+type SeenAs = (u64, Option<SystemTime>, Arc<Processed>);
 
 enum Found {
     Ready(Arc<Processed>),
@@ -241,10 +244,11 @@ fn find(source: &Path, widths: Widths, cache_dir: &Path, seen: &Seen) -> Result<
     let meta = std::fs::metadata(source).map_err(|e| e.to_string())?;
     let stamp = (meta.len(), meta.modified().ok());
     let key = (source.to_path_buf(), widths);
-    if let Some((len, time, p)) = seen.0.lock().expect("not poisoned").get(&key) {
-        if (*len, *time) == stamp && p.dir.is_dir() {
-            return Ok(Found::Ready(p.clone()));
-        }
+    if let Some((len, time, p)) = seen.0.lock().expect("not poisoned").get(&key)
+        && (*len, *time) == stamp
+        && p.dir.is_dir()
+    {
+        return Ok(Found::Ready(p.clone()));
     }
     let bytes = std::fs::read(source).map_err(|e| e.to_string())?;
     let hash = hash(&bytes);

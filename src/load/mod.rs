@@ -236,9 +236,10 @@ impl Cache {
         for (path, e) in &self.docs {
             match &e.parsed {
                 Parsed::Profile(d) if d.key == slug => {
-                    if profile.replace(d.clone()).is_some() {
+                    if profile.is_some() {
                         return None;
                     }
+                    profile = Some(d.clone());
                 }
                 Parsed::ProfileTranslation(d) if d.key == slug => {
                     translations.push((path, d.clone()))

@@ -147,7 +147,7 @@ fn filters(v: &Views) -> Vec<Filter> {
                 note: None,
             })
             .collect();
-        out.sort_by(|a, b| a.label.to_lowercase().cmp(&b.label.to_lowercase()));
+        out.sort_by_key(|a| a.label.to_lowercase());
         out
     };
     let statuses = ix
@@ -635,7 +635,7 @@ pub fn organisations(v: &Views) -> Page {
             note: Some(s.len().to_string()),
         })
         .collect();
-    organisations.sort_by(|a, b| a.label.to_lowercase().cmp(&b.label.to_lowercase()));
+    organisations.sort_by_key(|a| a.label.to_lowercase());
     page(
         urls::organisations(),
         "organisations.html",

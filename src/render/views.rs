@@ -274,7 +274,7 @@ impl<'a> Views<'a> {
                 note: Some(p.len().to_string()),
             })
             .collect();
-        links.sort_by(|a, b| a.label.to_lowercase().cmp(&b.label.to_lowercase()));
+        links.sort_by_key(|a| a.label.to_lowercase());
         links
     }
 

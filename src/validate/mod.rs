@@ -382,13 +382,13 @@ fn statements(
                 ));
             }
         }
-        if let Some(url) = &f.source {
-            if !(url.starts_with("https://") || url.starts_with("http://")) {
-                diags.push(
-                    src.error_at(&["source"], format!("`{url}` is not a web address"))
-                        .hint("write the full address, starting with https://"),
-                );
-            }
+        if let Some(url) = &f.source
+            && !(url.starts_with("https://") || url.starts_with("http://"))
+        {
+            diags.push(
+                src.error_at(&["source"], format!("`{url}` is not a web address"))
+                    .hint("write the full address, starting with https://"),
+            );
         }
         if f.date.earliest() > opts.today {
             diags.push(src.error_at(&["date"], format!("{} is in the future", f.date)));
@@ -605,10 +605,18 @@ pub(crate) fn index(site: &Site) -> Index {
         if let Some(entry) = ix.people_of_status.iter_mut().find(|(s, _)| *s == p.status) {
             entry.1.push(i);
         }
-        p.profession.map(|x| ix.people_of_profession[x].push(i));
-        p.case.map(|x| ix.people_of_case[x].push(i));
-        p.prison.map(|x| ix.people_of_prison[x].push(i));
-        p.organisation.map(|x| ix.people_of_organisation[x].push(i));
+        if let Some(x) = p.profession {
+            ix.people_of_profession[x].push(i)
+        }
+        if let Some(x) = p.case {
+            ix.people_of_case[x].push(i)
+        }
+        if let Some(x) = p.prison {
+            ix.people_of_prison[x].push(i)
+        }
+        if let Some(x) = p.organisation {
+            ix.people_of_organisation[x].push(i)
+        }
         for &c in &p.charges {
             ix.people_of_charge[c].push(i);
         }

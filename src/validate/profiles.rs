@@ -16,6 +16,7 @@ use crate::yaml::Source;
 use super::tables::TableIds;
 use super::{DocSources, Options, TextSource, default_only};
 
+#[allow(clippy::too_many_arguments)]
 pub fn build(
     docs: Vec<Doc<ProfileFront>>,
     translations: Vec<Doc<ProfileTranslationFront>>,
@@ -247,13 +248,13 @@ fn profile(
                 ),
             );
         }
-        if let Some(r) = a.released {
-            if r.latest() < a.arrested.earliest() {
-                diags.push(src.error_at(
-                    &["arrests", "released"],
-                    format!("released {r}, before that arrest ({})", a.arrested),
-                ));
-            }
+        if let Some(r) = a.released
+            && r.latest() < a.arrested.earliest()
+        {
+            diags.push(src.error_at(
+                &["arrests", "released"],
+                format!("released {r}, before that arrest ({})", a.arrested),
+            ));
         }
         earlier.push(Arrest {
             arrested: a.arrested,
@@ -295,7 +296,7 @@ fn profile(
     }
 
     // A hidden field is dropped here, so no page, card or data file can show it.
-    let profile = Profile {
+    Profile {
         search: String::new(),
         slug: d.key.clone(),
         name: default_only(f.name.clone(), n),
@@ -329,8 +330,7 @@ fn profile(
             earlier
         },
         bio: Default::default(),
-    };
-    profile
+    }
 }
 
 use crate::images::TYPES as IMAGE_TYPES;

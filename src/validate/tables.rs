@@ -27,23 +27,21 @@ pub struct TableIds<'a> {
 impl Tables {
     pub fn build(loaded: &Loaded, codes: &[String], diags: &mut Diagnostics) -> Tables {
         let organisations = each(&loaded.organisations, diags, |src, id, e, diags| {
-            if let Some(c) = &e.country {
-                if !(c.len() == 2 && c.chars().all(|c| c.is_ascii_uppercase())) {
-                    diags.push(
-                        src.error_at(&[id, "country"], format!("`{c}` is not a country code"))
-                            .hint(
-                                "write the two capital letters of ISO 3166, such as NO, AZ or GB",
-                            ),
-                    );
-                }
+            if let Some(c) = &e.country
+                && !(c.len() == 2 && c.chars().all(|c| c.is_ascii_uppercase()))
+            {
+                diags.push(
+                    src.error_at(&[id, "country"], format!("`{c}` is not a country code"))
+                        .hint("write the two capital letters of ISO 3166, such as NO, AZ or GB"),
+                );
             }
-            if let Some(u) = &e.url {
-                if !(u.starts_with("https://") || u.starts_with("http://")) {
-                    diags.push(
-                        src.error_at(&[id, "url"], format!("`{u}` is not a web address"))
-                            .hint("write the full address, starting with https://"),
-                    );
-                }
+            if let Some(u) = &e.url
+                && !(u.starts_with("https://") || u.starts_with("http://"))
+            {
+                diags.push(
+                    src.error_at(&[id, "url"], format!("`{u}` is not a web address"))
+                        .hint("write the full address, starting with https://"),
+                );
             }
             Organisation {
                 id: id.to_string(),

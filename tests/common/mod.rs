@@ -820,12 +820,10 @@ pub fn urls(html: &str) -> Vec<String> {
         if t.name == "meta"
             && t.attr("http-equiv")
                 .is_some_and(|h| h.eq_ignore_ascii_case("refresh"))
+            && let Some(c) = t.attr("content")
+            && let Some(i) = c.to_ascii_lowercase().find("url=")
         {
-            if let Some(c) = t.attr("content") {
-                if let Some(i) = c.to_ascii_lowercase().find("url=") {
-                    out.push(c[i + 4..].trim().to_string());
-                }
-            }
+            out.push(c[i + 4..].trim().to_string());
         }
     }
     out
