@@ -137,9 +137,10 @@ struct Band {
     rows: Range<usize>,
     /// The photo detail drawn (`DETAIL`); none for the placeholder.
     detail: Option<usize>,
-    /// For each detail tried first and found too large, the size of its parts around the band:
-    /// with another line it may fit.
-    tried: Vec<usize>,
+    /// For each detail tried first and found too large, its size but for the band's part: with
+    /// another line it may fit. (Once the size of its parts around the band, as `tried`: a record
+    /// of then is not read, and the card drawn from nothing.)
+    too_large: Vec<usize>,
     /// The Adler-32 sums of the rows above the band and below it.
     sums: [u32; 2],
     /// The length of each part kept, in the order `write` writes them.
@@ -175,7 +176,7 @@ impl Band {
             parts.push(k.to_vec());
             rest = after;
         }
-        if !rest.is_empty() || parts.len() != 2 + band.tried.len() + 1 {
+        if !rest.is_empty() || parts.len() != 2 + band.too_large.len() + 1 {
             return None;
         }
         let backgrounds = parts.split_off(2);
@@ -206,7 +207,7 @@ fn draw(card: &Card, image: Option<&Image>, fonts: &Fonts) -> Made {
         let (png, place, rows, back) = draw_with(card, drawn, fonts);
         kept.push(parts::keep(&back));
         if detail.is_some() && png.png.len() > MAX_BYTES {
-            tried.push(png.outer_len());
+            tried.push(png.len_without_band());
             continue;
         }
         let [above, below] = png.outer.clone().map(|r| &png.png[r]);
@@ -218,7 +219,7 @@ fn draw(card: &Card, image: Option<&Image>, fonts: &Fonts) -> Made {
             place,
             rows,
             detail,
-            tried,
+            too_large: tried,
             sums: png.sums,
             kept: parts.iter().map(|p| p.len()).collect(),
         };
@@ -260,8 +261,8 @@ fn again(card: &Card, fonts: &Fonts, r: Record) -> Option<Vec<u8>> {
         Some(c.rows(line.band.clone()))
     };
     // A detail too large with the other line may fit with this one: then it is drawn from nothing.
-    for (k, &outer) in r.backgrounds.iter().zip(&band.tried) {
-        if parts::len_with(&on(k)?, outer) <= MAX_BYTES {
+    for (k, &without) in r.backgrounds.iter().zip(&band.too_large) {
+        if parts::len_with(&on(k)?, without) <= MAX_BYTES {
             return None;
         }
     }

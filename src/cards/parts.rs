@@ -46,9 +46,9 @@ impl Encoded {
         )
     }
 
-    /// The part of a card's size that does not depend on its band.
-    pub fn outer_len(&self) -> usize {
-        self.outer.iter().map(|r| r.len()).sum()
+    /// The part of the card's size that does not depend on its band's rows.
+    pub fn len_without_band(&self) -> usize {
+        self.png.len() - (self.outer[1].start - self.outer[0].end)
     }
 }
 
@@ -67,9 +67,10 @@ pub fn encode(rows: &[u8], band: Range<usize>) -> Encoded {
     )
 }
 
-/// The size of a card whose band's rows are `band_rows`, with `outer_len` bytes of parts around it.
-pub fn len_with(band_rows: &[u8], outer_len: usize) -> usize {
-    head().len() + CHUNK + 2 + outer_len + deflate(band_rows, BAND, false).len() + 4 + CHUNK
+/// The size of a card whose band's rows are `band_rows`, and the rest of which is `without` bytes
+/// (`Encoded::len_without_band`).
+pub fn len_with(band_rows: &[u8], without: usize) -> usize {
+    without + deflate(band_rows, BAND, false).len()
 }
 
 /// Rows compressed quickly, to be kept (a card's background in the cache, `cache.rs`).
@@ -86,9 +87,6 @@ pub fn restore(kept: &[u8], len: usize) -> Option<Vec<u8>> {
         .ok()?;
     (status == Status::StreamEnd && out.len() == len).then_some(out)
 }
-
-/// A chunk's length, type and checksum around its data.
-const CHUNK: usize = 12;
 
 /// The parts around the band are compressed once and kept, at the best level; the band, made
 /// again every day, at the default: a day's new cards take a quarter less time than at level 9,
@@ -184,5 +182,43 @@ fn assemble([above, middle, below]: [&[u8]; 3], sums: [u32; 3], band: Range<usiz
             at + below_at..at + below_at + below.len(),
         ],
         sums: [sums[0], sums[2]],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Rows of a card, each with its filter byte, the pixels from a fixed sequence.
+    fn rows(seed: u32) -> Vec<u8> {
+        let mut x = seed;
+        (0..HEIGHT * ROW_BYTES)
+            .map(|i| {
+                x = x.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+                if i % ROW_BYTES == 0 {
+                    0
+                } else {
+                    (x >> 24) as u8
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_size_foretold_from_another_band_is_the_size_of_the_card_made() {
+        let band = 300..380;
+        let band_bytes = band.start * ROW_BYTES..band.end * ROW_BYTES;
+        let first = encode(&rows(1), band.clone());
+        let other = rows(2);
+        let mut second = rows(1);
+        second[band_bytes.clone()].copy_from_slice(&other[band_bytes.clone()]);
+        let made = encode(&second, band.clone()).png;
+        let without = first.len_without_band();
+        assert_eq!(len_with(&second[band_bytes.clone()], without), made.len());
+        let outer = Outer {
+            deflated: first.outer.clone().map(|r| &first.png[r]),
+            sums: first.sums,
+        };
+        assert_eq!(Encoded::again(&second[band_bytes], band, outer).png, made);
     }
 }
