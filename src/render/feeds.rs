@@ -17,7 +17,7 @@ pub fn files(site: &Site, strings: &[Strings]) -> Vec<(String, String)> {
             atom(site, &strings[lang.index()], lang),
         ));
     }
-    out.push(("sitemap.xml".into(), sitemap(site)));
+    out.push(super::sitemap(site));
     let sitemap_url = config.absolute(&urls::asset_href(config, "sitemap.xml"));
     out.push((
         "robots.txt".into(),
@@ -78,7 +78,7 @@ fn atom(site: &Site, t: &Strings, lang: Lang) -> String {
     x
 }
 
-fn sitemap(site: &Site) -> String {
+pub(super) fn sitemap(site: &Site) -> String {
     let config = &site.config;
     let mut x = String::from(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",

@@ -348,6 +348,11 @@ pub fn data_files(site: &Site, strings: &[Strings]) -> (Vec<(String, String)>, S
     (out, spans)
 }
 
+/// The sitemap (output path, content): every page's address, the listings' included.
+pub fn sitemap(site: &Site) -> (String, String) {
+    ("sitemap.xml".into(), feeds::sitemap(site))
+}
+
 /// Files copied into the output: the theme's static folder, content assets, and every width of
 /// every image (from the cache, stripped of metadata; never the original).
 pub fn other_files(site: &Site, theme: &Theme) -> Vec<(PathBuf, String)> {
