@@ -158,12 +158,22 @@ impl Preview {
             None => (0..all_jobs.len()).collect(),
             Some(g) => {
                 let before: HashMap<&(Lang, Key), &Vec<Dep>> = g.keys.iter().zip(&g.deps).collect();
+                // A person's page links to the listings of their earlier arrests, which may have
+                // gone with a save that does not touch it: rendered again, the link is reported.
+                let gone = gone_listings(&g.prepared.site, site);
+                let links_gone = |job: Job| match job {
+                    Job::Person(i) => {
+                        validate::person::earlier_links(site, &site.profiles[i], &gone)
+                    }
+                    _ => false,
+                };
                 (0..all_jobs.len())
                     .filter(|&i| {
                         before
                             .get(&keys[i])
                             .is_none_or(|deps| self.dirty.touches(deps))
                             || self.dirty.touches(&new_deps[i])
+                            || (!gone.is_empty() && links_gone(all_jobs[i].1))
                     })
                     .collect()
             }
@@ -535,8 +545,16 @@ impl Preview {
         let organisations = checked
             .moved
             .then(|| crate::opendata::organisation_files(site, &prepared.strings));
-        let sitemap = checked.relisted.as_ref().map(|_| vec![render::sitemap(site)]);
-        for (rel, content) in charts.into_iter().chain(organisations).chain(sitemap).flatten() {
+        let sitemap = checked
+            .relisted
+            .as_ref()
+            .map(|_| vec![render::sitemap(site)]);
+        for (rel, content) in charts
+            .into_iter()
+            .chain(organisations)
+            .chain(sitemap)
+            .flatten()
+        {
             changes.push((rel, Some(Body::Bytes(Arc::new(content.into_bytes())))));
         }
         changes.extend(
@@ -607,6 +625,15 @@ impl Preview {
         }
         None
     }
+}
+
+/// The listing pages of `before` that `now` no longer has (language-neutral paths).
+fn gone_listings(before: &Site, now: &Site) -> Vec<String> {
+    let now: HashSet<String> = crate::urls::listings(now).into_iter().collect();
+    crate::urls::listings(before)
+        .into_iter()
+        .filter(|p| !now.contains(p))
+        .collect()
 }
 
 /// Takes the jobs of the listing pages that went (`Relisted`) out of the last good build, with

@@ -143,6 +143,19 @@ pub fn person(
     })
 }
 
+/// Whether the person's page links to one of the listing pages `to`: an earlier arrest's prison
+/// and charges are links to their listings, which exist only while someone is in them now.
+pub fn earlier_links(site: &Site, p: &Profile, to: &[String]) -> bool {
+    let any = |path: String| to.contains(&path);
+    p.earlier.iter().any(|a| {
+        a.prison
+            .is_some_and(|x| any(crate::urls::prison(&site.prisons[x].id)))
+            || a.charges
+                .iter()
+                .any(|&c| any(crate::urls::charge(&site.charges[c].id)))
+    })
+}
+
 /// Puts the site (and its `targets`) back as they were before the person, who stood at `i` as
 /// `before`, was put in place.
 fn undo(
@@ -175,7 +188,8 @@ pub struct Relisted {
 
 impl Relisted {
     fn between(before: Vec<String>, now: Vec<String>) -> Relisted {
-        let (b, n): (HashSet<&String>, HashSet<&String>) = (before.iter().collect(), now.iter().collect());
+        let (b, n): (HashSet<&String>, HashSet<&String>) =
+            (before.iter().collect(), now.iter().collect());
         Relisted {
             gone: before.iter().filter(|p| !n.contains(p)).cloned().collect(),
             new: now.iter().filter(|p| !b.contains(p)).cloned().collect(),
@@ -189,15 +203,11 @@ impl Relisted {
         if self.gone.is_empty() {
             return false;
         }
-        let gone = |path: String| self.gone.contains(&path);
         self.gone.iter().any(|p| site.linked.by_others(p, slug))
-            || site.profiles.iter().flat_map(|p| &p.earlier).any(|a| {
-                a.prison
-                    .is_some_and(|x| gone(crate::urls::prison(&site.prisons[x].id)))
-                    || a.charges
-                        .iter()
-                        .any(|&c| gone(crate::urls::charge(&site.charges[c].id)))
-            })
+            || site
+                .profiles
+                .iter()
+                .any(|p| earlier_links(site, p, &self.gone))
     }
 
     /// Whether a listing page that appears would be written where a file of the site already is
