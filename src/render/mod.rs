@@ -353,6 +353,21 @@ pub fn sitemap(site: &Site) -> (String, String) {
     ("sitemap.xml".into(), feeds::sitemap(site))
 }
 
+/// The sitemap of `site` made from `before`, that of the site before the listing pages `gone`
+/// went and `new` appeared.
+pub fn sitemap_relisted(
+    site: &Site,
+    before: &str,
+    gone: &[String],
+    new: &[String],
+) -> (String, String) {
+    let x = feeds::sitemap_relisted(site, before, gone, new);
+    (
+        "sitemap.xml".into(),
+        x.unwrap_or_else(|| feeds::sitemap(site)),
+    )
+}
+
 /// Files copied into the output: the theme's static folder, content assets, and every width of
 /// every image (from the cache, stripped of metadata; never the original).
 pub fn other_files(site: &Site, theme: &Theme) -> Vec<(PathBuf, String)> {

@@ -479,7 +479,7 @@ impl Preview {
             Links::Rooted,
         );
         let files_now = &g.files;
-        let ((pages, problems), (card_files, data_files)) = rayon::join(
+        let ((pages, problems), ((card_files, data_files), sitemap)) = rayon::join(
             || renderer.pages(&jobs, |i, file, html| Ok((i, file, html))),
             || {
                 let cards = card_changed.then(|| {
@@ -491,7 +491,17 @@ impl Preview {
                 };
                 let data = data_changed
                     .then(|| crate::opendata::rewrite(site, &prepared.strings, stood, i, now));
-                (cards, data)
+                // The sitemap lists the listings' addresses.
+                let sitemap = checked.relisted.as_ref().map(|r| {
+                    vec![match files_now.get("sitemap.xml") {
+                        Some(Body::Bytes(b)) => match std::str::from_utf8(b) {
+                            Ok(before) => render::sitemap_relisted(site, before, &r.gone, &r.new),
+                            Err(_) => render::sitemap(site),
+                        },
+                        _ => render::sitemap(site),
+                    }]
+                });
+                ((cards, data), sitemap)
             },
         );
         // Failed before anything of the last good build was changed but the person.
@@ -540,15 +550,11 @@ impl Preview {
         );
         changes.extend(gone.into_iter().map(|f| (f, None)));
         // The feeds and the sitemap show statements and addresses only: they stay as they were,
-        // but for the listings' addresses in the sitemap.
+        // but for the listings' addresses in the sitemap (made above).
         // The organisations' data names their people, in the order of names.
         let organisations = checked
             .moved
             .then(|| crate::opendata::organisation_files(site, &prepared.strings));
-        let sitemap = checked
-            .relisted
-            .as_ref()
-            .map(|_| vec![render::sitemap(site)]);
         for (rel, content) in charts
             .into_iter()
             .chain(organisations)
