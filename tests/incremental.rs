@@ -926,3 +926,63 @@ fn a_listing_that_goes_while_linked_to_is_reported() {
     );
     reported(&mut preview, ali, "leads to no page");
 }
+
+/// A move that makes a listing appear and go, in a save the patch takes in but cannot render (a
+/// theme that fails on what the person now says): the listings, their jobs and addresses go back
+/// with the person, the problem is reported, and the fix is built as a full build makes it.
+#[test]
+fn a_listing_move_that_fails_to_render_is_reported_and_the_fix_built() {
+    let site = example();
+    let root = site.path();
+    std::fs::write(root.join("content/prisons.yaml"), PRISONS).unwrap();
+    let rel = "profiles/ali-zeynal.md";
+    edit(
+        root,
+        rel,
+        "status: detained",
+        "status: detained\nprison: kurdakhani",
+    );
+    edit(
+        root,
+        "themes/default/templates/person.html",
+        "{% if page.summary %}",
+        "{% if page.summary == \"Boom\" %}{{ no_such.thing }}{% endif %}{% if page.summary %}",
+    );
+    let summary = std::fs::read_to_string(root.join(rel))
+        .unwrap()
+        .lines()
+        .find(|l| l.starts_with("summary:"))
+        .expect("a summary")
+        .to_string();
+    let mut preview = Preview::new(options(root));
+    preview.rebuild().expect("the example builds");
+
+    edit(root, rel, "prison: kurdakhani", "prison: umbaki");
+    save_edit(&mut preview, root, rel, &summary, "summary: Boom");
+    let Err(problems) = preview.rebuild() else {
+        panic!("the theme fails on that page")
+    };
+    assert!(
+        problems.iter().any(|d| d.message.contains("no_such")),
+        "{:?}",
+        problems.iter().map(|d| &d.message).collect::<Vec<_>>()
+    );
+
+    save_edit(&mut preview, root, rel, "summary: Boom", &summary);
+    preview.rebuild().expect("fixed");
+    let files = preview.files().unwrap();
+    assert!(files.contains_key("az/people/prison/umbaki/index.html"));
+    assert!(!files.contains_key("az/people/prison/kurdakhani/index.html"));
+    assert_same_as_full_build(root, files);
+
+    // And the next move is patched in again.
+    save_edit(
+        &mut preview,
+        root,
+        rel,
+        "prison: umbaki",
+        "prison: kurdakhani",
+    );
+    patched(&preview.rebuild().expect("good"), "the next move");
+    assert_same_as_full_build(root, preview.files().unwrap());
+}
