@@ -337,17 +337,6 @@ fn generated_files(site: &Site, strings: &[Strings]) -> (Vec<(String, String)>, 
     (out, spans)
 }
 
-/// Every file written beside the pages: charts, open data, the feeds, the sitemap, robots.txt and
-/// the host's markers: (output path, content); and where each person is in the open data.
-pub fn data_files(site: &Site, strings: &[Strings]) -> (Vec<(String, String)>, Spans) {
-    let ((mut out, spans), feeds) = rayon::join(
-        || generated_files(site, strings),
-        || feeds::files(site, strings),
-    );
-    out.extend(feeds);
-    (out, spans)
-}
-
 /// The sitemap (output path, content): every page's address, the listings' included.
 pub fn sitemap(site: &Site) -> (String, String) {
     ("sitemap.xml".into(), feeds::sitemap(site))
@@ -366,6 +355,17 @@ pub fn sitemap_relisted(
         "sitemap.xml".into(),
         x.unwrap_or_else(|| feeds::sitemap(site)),
     )
+}
+
+/// Every file written beside the pages: charts, open data, the feeds, the sitemap, robots.txt and
+/// the host's markers: (output path, content); and where each person is in the open data.
+pub fn data_files(site: &Site, strings: &[Strings]) -> (Vec<(String, String)>, Spans) {
+    let ((mut out, spans), feeds) = rayon::join(
+        || generated_files(site, strings),
+        || feeds::files(site, strings),
+    );
+    out.extend(feeds);
+    (out, spans)
 }
 
 /// Files copied into the output: the theme's static folder, content assets, and every width of
