@@ -2,8 +2,10 @@
 //! listens to its reload events as a browser does, saves one person's file again and again (a word
 //! added to the biography, then taken away; the arrest a day later, in the same month, which every
 //! list showing their card shows as days held; the arrest a year earlier, which the charts count
-//! too; the status, which moves them to another listing and group of the people page; the name,
-//! which moves them from the front of the order to its end), and prints
+//! too; the status, which moves them to another listing and group of the people page; the
+//! profession, to one nobody has, whose listing page appears with them and goes when they leave it
+//! (saves alternate, so both are timed); the name, which moves them from the front of the order to
+//! its end), and prints
 //! for each the medians of
 //!   - save -> reload event received (what a reader of the preview waits for, the watcher's
 //!     quiet period included), and
@@ -33,6 +35,17 @@ fn main() {
         }
     }
     let root = root.expect("--root SITE");
+    // A profession nobody has, for the edit that fills an empty listing: added to the site's list
+    // before the preview starts, taken away at the end.
+    let professions = root.join("content/professions.yaml");
+    let listed = std::fs::read_to_string(&professions).expect("content/professions.yaml");
+    std::fs::write(
+        &professions,
+        format!(
+            "{listed}{NOBODY}:\n  name:\n    en: Profession nobody has\n    az: Heç kimin peşəsi\n"
+        ),
+    )
+    .expect("add a profession");
     let vigil = std::env::current_exe()
         .expect("own path")
         .parent()
@@ -128,6 +141,11 @@ fn main() {
         .find_map(|l| l.strip_prefix("name: "))
         .expect("a name")
         .to_string();
+    let profession = original
+        .lines()
+        .find_map(|l| l.strip_prefix("profession: "))
+        .expect("a profession")
+        .to_string();
     let edits = [
         ("a word in the biography", format!("{original}\nEdited.\n")),
         ("the arrest day (same month)", line(&other_day)),
@@ -137,6 +155,13 @@ fn main() {
             original.replace(
                 &format!("status: {status}"),
                 &format!("status: {other_status}"),
+            ),
+        ),
+        (
+            "the profession (to one nobody has: a listing appears, then goes)",
+            original.replace(
+                &format!("profession: {profession}"),
+                &format!("profession: {NOBODY}"),
             ),
         ),
         (
@@ -191,9 +216,13 @@ fn main() {
         );
     }
     std::fs::write(&profile, original).expect("restore the profile");
+    std::fs::write(&professions, listed).expect("restore the professions");
     let _ = child.kill();
     let _ = child.wait();
 }
+
+/// The id of the profession the bench adds, which nobody has.
+const NOBODY: &str = "profession-nobody-has";
 
 fn median(mut v: Vec<Duration>) -> f64 {
     v.sort();

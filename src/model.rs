@@ -235,4 +235,7 @@ pub struct Site {
     /// Every file a build writes (relative to the output): what the pages may link to. Asked
     /// about every link of every page (some 400,000 at 10,000 people), so hashed the fast way.
     pub outputs: rustc_hash::FxHashSet<String>,
+    /// The listing pages the texts link to (for `vigil serve`, where a person who leaves a listing
+    /// may empty it, and its page then goes).
+    pub linked: crate::validate::links::Linked,
 }

@@ -117,6 +117,18 @@ pub fn all_pages(site: &Site) -> Vec<String> {
     out
 }
 
+/// Whether the page at `path` (`people/prison/x/`) would be a listing's: one of those that exist
+/// only while someone is in them.
+pub fn is_listing(path: &str) -> bool {
+    let Some((kind, rest)) = path.strip_prefix("people/").and_then(|p| p.split_once('/')) else {
+        return false;
+    };
+    ["status", "profession", "case", "charge", "prison"].contains(&kind)
+        && rest
+            .strip_suffix('/')
+            .is_some_and(|id| !id.is_empty() && !id.contains('/'))
+}
+
 /// The pages of people by status, profession, case, charge and prison: those that list someone.
 pub fn listings(site: &Site) -> Vec<String> {
     crate::render::Listing::all(site)

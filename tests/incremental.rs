@@ -711,3 +711,278 @@ fn cards_drawn_before_are_kept_only_while_they_are_the_same() {
         assert_same_as_full_build(root, preview.files().unwrap());
     }
 }
+
+/// Prisons for the example, which lists none: Ali Zeynal is put in the first before the preview
+/// starts, and nobody in the second.
+const PRISONS: &str = "\
+kurdakhani:
+  name:
+    en: Kurdakhani detention centre
+    az: Kürdəxanı istintaq təcridxanası
+umbaki:
+  name: Umbaki colony
+";
+
+/// The example with `PRISONS`, Ali Zeynal held in Kurdakhani, and a preview of it built.
+fn with_prisons() -> (tempfile::TempDir, Preview) {
+    let site = example();
+    let root = site.path();
+    std::fs::write(root.join("content/prisons.yaml"), PRISONS).unwrap();
+    edit(
+        root,
+        "profiles/ali-zeynal.md",
+        "status: detained",
+        "status: detained\nprison: kurdakhani",
+    );
+    let mut preview = Preview::new(options(root));
+    preview.rebuild().expect("the example builds");
+    (site, preview)
+}
+
+/// The changes of a rebuild that was patched into the last good build, not the whole pipeline.
+fn patched(built: &vigil::serve::Built, what: &str) -> Vec<(String, bool)> {
+    match &built.files {
+        Update::Changed(changes) => changes
+            .iter()
+            .map(|(f, body)| (f.clone(), body.is_some()))
+            .collect(),
+        Update::All(_) => panic!("{what}: the whole pipeline ran"),
+    }
+}
+
+/// A move that makes a listing page appear or go (a prison nobody was in, the last one out of a
+/// prison, a status nobody had) is patched into the last good build like any other: the new
+/// listing's page is served in each language, that of a listing left empty no longer, the sitemap
+/// and the people page follow, and every file is as a full build of the same files makes it.
+#[test]
+fn a_listing_that_appears_or_goes_is_patched_in() {
+    let (site, mut preview) = with_prisons();
+    let root = site.path();
+    let rel = "profiles/ali-zeynal.md";
+    // (edit, the listing page that appears, the one that goes)
+    let moves = [
+        (
+            ("prison: kurdakhani", "prison: umbaki"),
+            Some("people/prison/umbaki/"),
+            Some("people/prison/kurdakhani/"),
+        ),
+        (
+            ("prison: umbaki\n", ""),
+            None,
+            Some("people/prison/umbaki/"),
+        ),
+        // Nobody is in exile: a status's listing, named by its place among the statuses someone
+        // has, moves the others of the statuses after it.
+        (
+            ("status: detained", "status: exiled"),
+            Some("people/status/exiled/"),
+            None,
+        ),
+        (
+            ("status: exiled", "status: detained\nprison: kurdakhani"),
+            Some("people/prison/kurdakhani/"),
+            Some("people/status/exiled/"),
+        ),
+    ];
+    for ((from, to), appears, goes) in moves {
+        save_edit(&mut preview, root, rel, from, to);
+        let built = preview.rebuild().expect("good");
+        let changes = patched(&built, to);
+        let files = preview.files().unwrap();
+        for lang in ["", "az/"] {
+            if let Some(path) = appears {
+                let page = format!("{lang}{path}index.html");
+                assert!(files.contains_key(&page), "{to}: {page} is served");
+                assert!(built.rendered.contains(&page), "{to}: {page} rendered");
+                assert!(changes.contains(&(page, true)));
+            }
+            if let Some(path) = goes {
+                let page = format!("{lang}{path}index.html");
+                assert!(!files.contains_key(&page), "{to}: {page} is gone");
+                assert!(changes.contains(&(page, false)), "{to}: {changes:?}");
+            }
+        }
+        let sitemap = String::from_utf8(bytes(files, "sitemap.xml")).unwrap();
+        assert!(appears.is_none_or(|p| sitemap.contains(p)));
+        assert!(goes.is_none_or(|p| !sitemap.contains(p)));
+        assert!(changes.contains(&("sitemap.xml".into(), true)));
+        assert!(built.rendered.iter().any(|f| f == "az/people/index.html"));
+        assert_eq!(problems(preview.diagnostics().unwrap().iter()), check(root));
+        assert_same_as_full_build(root, files);
+    }
+
+    // His biography may link to the listing he joins in the same save.
+    let text = std::fs::read_to_string(root.join(rel)).unwrap();
+    let text = text.replace("prison: kurdakhani", "prison: umbaki")
+        + "\nHe was moved to [Umbaki](/people/prison/umbaki/).\n";
+    std::fs::write(root.join(rel), text).unwrap();
+    preview.changed(Path::new(rel));
+    let built = preview.rebuild().expect("good");
+    patched(&built, "a link to the listing he joins");
+    assert_same_as_full_build(root, preview.files().unwrap());
+}
+
+/// A listing page that goes while something else links to it (a text, even one whose link came
+/// in a save patched in before; an earlier arrest shown on another person's page; the person's
+/// own biography) would leave that link leading nowhere: the preview finds it and reports the
+/// problems a whole check of the same files finds, and the fix is built as a full build makes it.
+#[test]
+fn a_listing_that_goes_while_linked_to_is_reported() {
+    let (site, mut preview) = with_prisons();
+    let root = site.path();
+    let ali = "profiles/ali-zeynal.md";
+    let other = "profiles/anar-abdulla.md";
+    let link = "\nHe met [the others held in Kurdakhani](/people/prison/kurdakhani/).\n";
+    let append = |preview: &mut Preview, rel: &str, text: &str| {
+        let before = std::fs::read_to_string(root.join(rel)).unwrap();
+        std::fs::write(root.join(rel), before + text).unwrap();
+        preview.changed(Path::new(rel));
+    };
+    let reported = |preview: &mut Preview, at: &str, message: &str| {
+        let Err(errors) = preview.rebuild() else {
+            panic!("the link to the listing that went is reported")
+        };
+        assert!(
+            errors
+                .iter()
+                .any(|d| d.file.to_string_lossy().ends_with(at) && d.message.contains(message)),
+            "{at}: {:?}",
+            problems(errors.iter())
+        );
+        // The errors of a full build of the same files (a preview's failed save shows the errors).
+        let errors_of = |all: Vec<&vigil::diag::Diagnostic>| {
+            problems(
+                all.into_iter()
+                    .filter(|d| d.severity == vigil::diag::Severity::Error),
+            )
+        };
+        let mut opts = options(root);
+        let out = tempfile::tempdir().unwrap();
+        opts.output = Some(out.path().to_path_buf());
+        let full = vigil::build::build(&opts);
+        assert_eq!(
+            errors_of(errors.iter().collect()),
+            errors_of(full.diagnostics.iter().collect())
+        );
+    };
+
+    // Another person's biography links to Ali's prison: a save patched in.
+    append(&mut preview, other, link);
+    patched(&preview.rebuild().expect("good"), "a link in a biography");
+    save_edit(
+        &mut preview,
+        root,
+        ali,
+        "prison: kurdakhani",
+        "prison: umbaki",
+    );
+    reported(&mut preview, other, "leads to no page");
+    save_edit(&mut preview, root, other, link, "\n");
+    preview.rebuild().expect("fixed");
+    assert_same_as_full_build(root, preview.files().unwrap());
+
+    // An earlier arrest of another person in Ali's prison: their page links to it.
+    save_edit(
+        &mut preview,
+        root,
+        "profiles/anar-mammadli.md",
+        "    released: 2016-03",
+        "    released: 2016-03\n    prison: umbaki",
+    );
+    preview.rebuild().expect("good");
+    save_edit(&mut preview, root, ali, "prison: umbaki\n", "");
+    reported(&mut preview, "person.html", "people/prison/umbaki/");
+    save_edit(
+        &mut preview,
+        root,
+        ali,
+        "status: detained",
+        "status: detained\nprison: umbaki",
+    );
+    preview.rebuild().expect("fixed");
+    assert_same_as_full_build(root, preview.files().unwrap());
+    save_edit(
+        &mut preview,
+        root,
+        "profiles/anar-mammadli.md",
+        "\n    prison: umbaki",
+        "",
+    );
+    preview.rebuild().expect("good");
+
+    // His own biography links to the prison he leaves, the last one in it.
+    append(
+        &mut preview,
+        ali,
+        "\nHe is held in [Umbaki](/people/prison/umbaki/).\n",
+    );
+    patched(&preview.rebuild().expect("good"), "a link in his biography");
+    save_edit(
+        &mut preview,
+        root,
+        ali,
+        "prison: umbaki",
+        "prison: kurdakhani",
+    );
+    reported(&mut preview, ali, "leads to no page");
+}
+
+/// A move that makes a listing appear and go, in a save the patch takes in but cannot render (a
+/// theme that fails on what the person now says): the listings, their jobs and addresses go back
+/// with the person, the problem is reported, and the fix is built as a full build makes it.
+#[test]
+fn a_listing_move_that_fails_to_render_is_reported_and_the_fix_built() {
+    let site = example();
+    let root = site.path();
+    std::fs::write(root.join("content/prisons.yaml"), PRISONS).unwrap();
+    let rel = "profiles/ali-zeynal.md";
+    edit(
+        root,
+        rel,
+        "status: detained",
+        "status: detained\nprison: kurdakhani",
+    );
+    edit(
+        root,
+        "themes/default/templates/person.html",
+        "{% if page.summary %}",
+        "{% if page.summary == \"Boom\" %}{{ no_such.thing }}{% endif %}{% if page.summary %}",
+    );
+    let summary = std::fs::read_to_string(root.join(rel))
+        .unwrap()
+        .lines()
+        .find(|l| l.starts_with("summary:"))
+        .expect("a summary")
+        .to_string();
+    let mut preview = Preview::new(options(root));
+    preview.rebuild().expect("the example builds");
+
+    edit(root, rel, "prison: kurdakhani", "prison: umbaki");
+    save_edit(&mut preview, root, rel, &summary, "summary: Boom");
+    let Err(problems) = preview.rebuild() else {
+        panic!("the theme fails on that page")
+    };
+    assert!(
+        problems.iter().any(|d| d.message.contains("no_such")),
+        "{:?}",
+        problems.iter().map(|d| &d.message).collect::<Vec<_>>()
+    );
+
+    save_edit(&mut preview, root, rel, "summary: Boom", &summary);
+    preview.rebuild().expect("fixed");
+    let files = preview.files().unwrap();
+    assert!(files.contains_key("az/people/prison/umbaki/index.html"));
+    assert!(!files.contains_key("az/people/prison/kurdakhani/index.html"));
+    assert_same_as_full_build(root, files);
+
+    // And the next move is patched in again.
+    save_edit(
+        &mut preview,
+        root,
+        rel,
+        "prison: umbaki",
+        "prison: kurdakhani",
+    );
+    patched(&preview.rebuild().expect("good"), "the next move");
+    assert_same_as_full_build(root, preview.files().unwrap());
+}

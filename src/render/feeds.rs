@@ -17,7 +17,7 @@ pub fn files(site: &Site, strings: &[Strings]) -> Vec<(String, String)> {
             atom(site, &strings[lang.index()], lang),
         ));
     }
-    out.push(("sitemap.xml".into(), sitemap(site)));
+    out.push(super::sitemap(site));
     let sitemap_url = config.absolute(&urls::asset_href(config, "sitemap.xml"));
     out.push((
         "robots.txt".into(),
@@ -78,29 +78,108 @@ fn atom(site: &Site, t: &Strings, lang: Lang) -> String {
     x
 }
 
-fn sitemap(site: &Site) -> String {
-    let config = &site.config;
+pub(super) fn sitemap(site: &Site) -> String {
     let mut x = String::from(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
     for path in urls::all_pages(site) {
-        for lang in config.langs() {
+        sitemap_entry(&mut x, &site.config, &path);
+    }
+    x.push_str(END);
+    x
+}
+
+const END: &str = "</urlset>\n";
+
+/// The sitemap's entries of the page at `path`, one per language, each naming the others.
+fn sitemap_entry(x: &mut String, config: &crate::config::Config, path: &str) {
+    for lang in config.langs() {
+        let _ = writeln!(x, "{}", sitemap_loc(config, lang, path));
+        for alt in config.langs() {
             let _ = writeln!(
                 x,
-                "<url><loc>{}</loc>",
-                escape(&config.absolute(&urls::href(config, lang, &path)))
+                "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
+                config.code(alt),
+                escape(&config.absolute(&urls::href(config, alt, path)))
             );
-            for alt in config.langs() {
-                let _ = writeln!(
-                    x,
-                    "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
-                    config.code(alt),
-                    escape(&config.absolute(&urls::href(config, alt, &path)))
-                );
-            }
-            x.push_str("</url>\n");
         }
+        x.push_str("</url>\n");
     }
-    x.push_str("</urlset>\n");
-    x
+}
+
+/// How the entries of the page at `path` start, in the first language.
+fn sitemap_loc(config: &crate::config::Config, lang: Lang, path: &str) -> String {
+    format!(
+        "<url><loc>{}</loc>",
+        escape(&config.absolute(&urls::href(config, lang, path)))
+    )
+}
+
+/// The sitemap of the site before listing pages went (`gone`) or appeared (`new`, now in `site`),
+/// made the sitemap of `site` by taking out and putting in their entries alone: at 10,000 people
+/// the sitemap is megabytes, made whole in tens of milliseconds. `None` where `before` is not
+/// such a sitemap.
+pub(super) fn sitemap_relisted(
+    site: &Site,
+    before: &str,
+    gone: &[String],
+    new: &[String],
+) -> Option<String> {
+    let config = &site.config;
+    let first = config.langs().next()?;
+    // The listings and pages are the last entries: looked for from the end, they are found
+    // without reading the people's.
+    let find = |path: &str| {
+        memchr::memmem::rfind(
+            before.as_bytes(),
+            sitemap_loc(config, first, path).as_bytes(),
+        )
+    };
+    let entry = |path: &str| {
+        let mut e = String::new();
+        sitemap_entry(&mut e, config, path);
+        e
+    };
+    // (from, to, what goes there) in `before`, made in one copy.
+    let mut edits: Vec<(usize, usize, String)> = Vec::new();
+    for path in gone {
+        let (e, at) = (entry(path), find(path)?);
+        before.get(at..at + e.len()).filter(|b| *b == e)?;
+        edits.push((at, at + e.len(), String::new()));
+    }
+    // The listings stand between the organisations and the pages (`urls::all_pages`): each new
+    // entry goes before the first entry that follows it there and was there before, the last ones
+    // before the end.
+    let after: Vec<String> = urls::listings(site)
+        .into_iter()
+        .chain(site.pages.iter().map(|p| urls::page(&p.path)))
+        .collect();
+    let end = before
+        .len()
+        .checked_sub(END.len())
+        .filter(|&e| before[e..] == *END)?;
+    let mut at: Vec<usize> = new
+        .iter()
+        .map(|p| after.iter().position(|q| q == p))
+        .collect::<Option<_>>()?;
+    at.sort_unstable();
+    for k in at {
+        let to = match after[k + 1..].iter().find(|q| !new.contains(q)) {
+            Some(next) => find(next)?,
+            None => end,
+        };
+        edits.push((to, to, entry(&after[k])));
+    }
+    // Stable: the entries put in at one place stay in their order.
+    edits.sort_by_key(|&(from, _, _)| from);
+    let mut x =
+        String::with_capacity(before.len() + edits.iter().map(|e| e.2.len()).sum::<usize>());
+    let mut done = 0;
+    for (from, to, put) in edits {
+        x.push_str(before.get(done..from)?);
+        x.push_str(&put);
+        done = to;
+    }
+    x.push_str(&before[done..]);
+    Some(x)
 }

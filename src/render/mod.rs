@@ -344,6 +344,26 @@ fn generated_files(site: &Site, strings: &[Strings]) -> (Vec<(String, String)>, 
     (out, spans)
 }
 
+/// The sitemap (output path, content): every page's address, the listings' included.
+pub fn sitemap(site: &Site) -> (String, String) {
+    ("sitemap.xml".into(), feeds::sitemap(site))
+}
+
+/// The sitemap of `site` made from `before`, that of the site before the listing pages `gone`
+/// went and `new` appeared.
+pub fn sitemap_relisted(
+    site: &Site,
+    before: &str,
+    gone: &[String],
+    new: &[String],
+) -> (String, String) {
+    let x = feeds::sitemap_relisted(site, before, gone, new);
+    (
+        "sitemap.xml".into(),
+        x.unwrap_or_else(|| feeds::sitemap(site)),
+    )
+}
+
 /// Every file written beside the pages: charts, open data, the feeds, the sitemap, robots.txt and
 /// the host's markers: (output path, content); and where each person is in the open data.
 pub fn data_files(site: &Site, strings: &[Strings]) -> (Vec<(String, String)>, Spans) {

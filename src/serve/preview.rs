@@ -19,7 +19,7 @@ use crate::diag::Diagnostic;
 use crate::load::{self, Role};
 use crate::model::Site;
 use crate::render::drawn::{Drawing, Drawn};
-use crate::render::{self, Job, Links, Renderer};
+use crate::render::{self, Job, Links, Listing, Renderer};
 use crate::text::Lang;
 use crate::validate::{self, links::Targets};
 
@@ -158,12 +158,22 @@ impl Preview {
             None => (0..all_jobs.len()).collect(),
             Some(g) => {
                 let before: HashMap<&(Lang, Key), &Vec<Dep>> = g.keys.iter().zip(&g.deps).collect();
+                // A person's page links to the listings of their earlier arrests, which may have
+                // gone with a save that does not touch it: rendered again, the link is reported.
+                let gone = gone_listings(&g.prepared.site, site);
+                let links_gone = |job: Job| match job {
+                    Job::Person(i) => {
+                        validate::person::earlier_links(site, &site.profiles[i], &gone)
+                    }
+                    _ => false,
+                };
                 (0..all_jobs.len())
                     .filter(|&i| {
                         before
                             .get(&keys[i])
                             .is_none_or(|deps| self.dirty.touches(deps))
                             || self.dirty.touches(&new_deps[i])
+                            || (!gone.is_empty() && links_gone(all_jobs[i].1))
                     })
                     .collect()
             }
@@ -298,7 +308,7 @@ impl Preview {
         };
         let checked = validate::person::person(
             &mut g.prepared.site,
-            &g.targets,
+            &mut g.targets,
             doc,
             translations,
             root,
@@ -320,6 +330,14 @@ impl Preview {
             }
             g.drawn.reorder(from, to);
         }
+        let gone = checked
+            .relisted
+            .as_ref()
+            .map(|r| relist(g, &r.new))
+            .unwrap_or_default();
+        // A failed patch of a move that changed the order or the listings starts again from
+        // nothing (see `abandon`).
+        let restart = checked.reordered.is_some() || checked.relisted.is_some();
         let card_changed = {
             let site = &g.prepared.site;
             deps::card(site, &checked.before) != deps::card(site, &site.profiles[i])
@@ -328,7 +346,7 @@ impl Preview {
         let cards = if card_changed {
             let p = &g.prepared;
             let Ok(new) = Drawn::person(&p.site, &p.strings, &p.theme, i) else {
-                return self.abandon(i, checked.before, None, checked.reordered);
+                return self.abandon(i, checked.before, checked.linked, None, restart);
             };
             let old = g.drawn.replace(i, new.clone());
             Some((old, new))
@@ -339,9 +357,10 @@ impl Preview {
         let prepared = &g.prepared;
         let person = &site.profiles[i];
 
-        // The site's addresses are as they were and the same listings have someone in them
-        // (`validate::person`): so are the jobs, their keys and the files the pages may link to.
-        // Only the jobs listing a person who moved depend on someone else now.
+        // The site's addresses are as they were but for the listing pages that appeared or went
+        // (`validate::person`, and `relist` for their jobs): so are the other jobs, their keys and
+        // the files the pages may link to. Only the jobs listing a person who moved depend on
+        // someone else now.
         if !card_changed && !checked.moved {
             self.dirty.card_unchanged(&slug);
         }
@@ -460,7 +479,7 @@ impl Preview {
             Links::Rooted,
         );
         let files_now = &g.files;
-        let ((pages, problems), (card_files, data_files)) = rayon::join(
+        let ((pages, problems), ((card_files, data_files), sitemap)) = rayon::join(
             || renderer.pages(&jobs, |i, file, html| Ok((i, file, html))),
             || {
                 let cards = card_changed.then(|| {
@@ -472,22 +491,32 @@ impl Preview {
                 };
                 let data = data_changed
                     .then(|| crate::opendata::rewrite(site, &prepared.strings, stood, i, now));
-                (cards, data)
+                // The sitemap lists the listings' addresses.
+                let sitemap = checked.relisted.as_ref().map(|r| {
+                    vec![match files_now.get("sitemap.xml") {
+                        Some(Body::Bytes(b)) => match std::str::from_utf8(b) {
+                            Ok(before) => render::sitemap_relisted(site, before, &r.gone, &r.new),
+                            Err(_) => render::sitemap(site),
+                        },
+                        _ => render::sitemap(site),
+                    }]
+                });
+                ((cards, data), sitemap)
             },
         );
         // Failed before anything of the last good build was changed but the person.
         let card_files = match card_files {
             Some(Ok(cards)) => cards,
             None => Vec::new(),
-            Some(Err(_)) => return self.abandon(i, checked.before, cards, checked.reordered),
+            Some(Err(_)) => return self.abandon(i, checked.before, checked.linked, cards, restart),
         };
         let data_files = match data_files {
             Some(Some(files)) => files,
             None => Vec::new(),
-            Some(None) => return self.abandon(i, checked.before, cards, checked.reordered),
+            Some(None) => return self.abandon(i, checked.before, checked.linked, cards, restart),
         };
         if problems.has_errors() {
-            return self.abandon(i, checked.before, cards, checked.reordered);
+            return self.abandon(i, checked.before, checked.linked, cards, restart);
         }
         if checked.moved {
             // Those that listed the person before and no longer do.
@@ -519,12 +548,19 @@ impl Preview {
                 .into_iter()
                 .map(|(source, rel)| (rel, Some(Body::File(source)))),
         );
-        // The feeds and the sitemap show statements and addresses only: they stay as they were.
+        changes.extend(gone.into_iter().map(|f| (f, None)));
+        // The feeds and the sitemap show statements and addresses only: they stay as they were,
+        // but for the listings' addresses in the sitemap (made above).
         // The organisations' data names their people, in the order of names.
         let organisations = checked
             .moved
             .then(|| crate::opendata::organisation_files(site, &prepared.strings));
-        for (rel, content) in charts.into_iter().chain(organisations).flatten() {
+        for (rel, content) in charts
+            .into_iter()
+            .chain(organisations)
+            .chain(sitemap)
+            .flatten()
+        {
             changes.push((rel, Some(Body::Bytes(Arc::new(content.into_bytes())))));
         }
         changes.extend(
@@ -564,25 +600,29 @@ impl Preview {
     }
 
     /// A patch that failed once the person (at `i`, `before` as the last good build had them,
-    /// with their `cards` before and after) was put in the site: the person goes back, and the
-    /// whole pipeline runs on the save, rendering what it touched and reporting the problems with
-    /// all the others, while the last good build stays the one the next save is compared with.
-    /// When the save had moved the person in the order, every index of the last good build
-    /// between the two places had moved too: the whole pipeline then starts from nothing.
+    /// their biography linking to the listing pages `linked`, with their `cards` before and after)
+    /// was put in the site: the person goes back, and the whole pipeline runs on the save,
+    /// rendering what it touched and reporting the problems with all the others, while the last
+    /// good build stays the one the next save is compared with. When the save had moved the person
+    /// in the order (every index of the last good build between the two places had moved too) or
+    /// made listing pages appear or go (their jobs, addresses and files with them): the whole
+    /// pipeline then starts from nothing (`restart`).
     fn abandon(
         &mut self,
         i: usize,
         before: crate::model::Profile,
+        linked: Vec<String>,
         cards: Option<(Vec<Drawing>, Vec<Drawing>)>,
-        reordered: Option<(usize, usize)>,
+        restart: bool,
     ) -> Option<Built> {
-        if reordered.is_some() {
+        if restart {
             self.good = None;
             self.dirty = Dirty::all();
             return None;
         }
         if let Some(g) = self.good.as_mut() {
             let site = &mut g.prepared.site;
+            site.linked.set_person(&before.slug, linked);
             site.profiles[i] = before;
             site.index = crate::validate::index(site);
             if let Some((old, _)) = cards {
@@ -591,6 +631,57 @@ impl Preview {
         }
         None
     }
+}
+
+/// The listing pages of `before` that `now` no longer has (language-neutral paths).
+fn gone_listings(before: &Site, now: &Site) -> Vec<String> {
+    let now: HashSet<String> = crate::urls::listings(now).into_iter().collect();
+    crate::urls::listings(before)
+        .into_iter()
+        .filter(|p| !now.contains(p))
+        .collect()
+}
+
+/// Takes the jobs of the listing pages that went (`Relisted`) out of the last good build, with
+/// their pages, and adds a job for each language of the pages that appear, at the listing paths
+/// `new`; a status's listing, named by its place among the statuses someone has, may stand
+/// elsewhere now. Returns the files of the pages gone.
+fn relist(g: &mut Good, new: &[String]) -> Vec<String> {
+    let site = &g.prepared.site;
+    let now: HashMap<String, Listing> = Listing::all(site)
+        .into_iter()
+        .map(|l| (l.path(site), l))
+        .collect();
+    let mut gone = Vec::new();
+    let mut stays = Vec::with_capacity(g.jobs.len());
+    for ((_, job), (_, key)) in g.jobs.iter_mut().zip(&g.keys) {
+        let stay = match (job, key) {
+            (Job::Listing(l), Key::Listing(path)) => now.get(path).map(|&n| *l = n).is_some(),
+            _ => true,
+        };
+        stays.push(stay);
+    }
+    for (j, _) in stays.iter().enumerate().filter(|(_, s)| !**s) {
+        for f in g.outputs.remove(&g.keys[j]).into_iter().flatten() {
+            g.pages.remove(&f);
+            gone.push(f);
+        }
+    }
+    let mut keep = stays.iter();
+    g.jobs.retain(|_| *keep.next().expect("one a job"));
+    let mut keep = stays.iter();
+    g.keys.retain(|_| *keep.next().expect("one a job"));
+    let mut keep = stays.iter();
+    g.deps.retain(|_| *keep.next().expect("one a job"));
+    for lang in site.config.langs() {
+        for path in new {
+            let job = Job::Listing(now[path]);
+            g.jobs.push((lang, job));
+            g.keys.push(deps::key(site, lang, job));
+            g.deps.push(deps::deps(site, job));
+        }
+    }
+    gone
 }
 
 /// The problems of the files saved since the last good build: those the preview shows.

@@ -3,6 +3,8 @@
 
 use std::collections::HashSet;
 
+use rustc_hash::FxHashMap;
+
 use pulldown_cmark::{Event, Parser, Tag};
 
 use rayon::prelude::*;
@@ -109,14 +111,71 @@ impl Targets {
             .collect();
         Targets { pages, files }
     }
+
+    /// The listing pages `gone` no longer exist and `new` now do (language-neutral paths), after a
+    /// person moved in or out of them (`vigil serve`).
+    pub fn relist(&mut self, gone: &[String], new: &[String]) {
+        for p in gone {
+            self.pages.remove(p);
+        }
+        self.pages.extend(new.iter().cloned());
+    }
 }
 
+/// The listing pages (`people/prison/x/`) the site's texts link to: such a page goes when its last
+/// person leaves it, and `vigil serve`, which then checks the saved person's text alone, must know
+/// whether another text's link would lead nowhere.
+#[derive(Default, Debug)]
+pub struct Linked {
+    /// For each listing page, how many texts link to it.
+    texts: FxHashMap<String, usize>,
+    /// Those each person's biography links to, by slug (of those whose biography links to any).
+    people: FxHashMap<String, Vec<String>>,
+}
+
+impl Linked {
+    /// Whether a text other than the biography of `slug` links to the listing page `path`.
+    pub fn by_others(&self, path: &str, slug: &str) -> bool {
+        let own = self
+            .people
+            .get(slug)
+            .is_some_and(|pages| pages.iter().any(|p| p == path));
+        self.texts.get(path).copied().unwrap_or(0) > usize::from(own)
+    }
+
+    /// The person `slug`'s biography now links to the listing pages `pages`; returns those it
+    /// linked to before.
+    pub fn set_person(&mut self, slug: &str, pages: Vec<String>) -> Vec<String> {
+        let before = self.people.remove(slug).unwrap_or_default();
+        for p in &before {
+            if let Some(n) = self.texts.get_mut(p) {
+                *n -= 1;
+                if *n == 0 {
+                    self.texts.remove(p);
+                }
+            }
+        }
+        if !pages.is_empty() {
+            self.add(&pages);
+            self.people.insert(slug.to_string(), pages);
+        }
+        before
+    }
+
+    fn add(&mut self, pages: &[String]) {
+        for p in pages {
+            *self.texts.entry(p.clone()).or_default() += 1;
+        }
+    }
+}
+
+/// Reports the links of every text that lead nowhere; returns the listing pages they lead to.
 pub(crate) fn check<'a>(
     site: &Site,
     targets: &Targets,
     docs: impl Iterator<Item = &'a DocSources>,
     diags: &mut Diagnostics,
-) {
+) -> Linked {
     let texts = site
         .profiles
         .iter()
@@ -125,24 +184,36 @@ pub(crate) fn check<'a>(
         .chain(site.pages.iter().map(|p| &p.body));
     // Each text is read on its own, in parallel; the problems are then reported in file order.
     let texts: Vec<_> = texts.zip(docs).collect();
-    let found: Vec<Vec<Diagnostic>> = texts
+    let found: Vec<(Vec<Diagnostic>, Vec<String>)> = texts
         .par_iter()
         .map(|(text, sources)| text_problems(site, targets, text, sources))
         .collect();
-    for d in found.into_iter().flatten() {
-        diags.push(d);
+    let mut linked = Linked::default();
+    for (k, (problems, listings)) in found.into_iter().enumerate() {
+        for d in problems {
+            diags.push(d);
+        }
+        match site.profiles.get(k) {
+            Some(p) => {
+                linked.set_person(&p.slug, listings);
+            }
+            None => linked.add(&listings),
+        }
     }
+    linked
 }
 
-/// The problems of the links of one document's text, in each language it is written in.
+/// The problems of the links of one document's text, in each language it is written in, and the
+/// listing pages it links to (each once: see `Linked`).
 pub(crate) fn text_problems(
     site: &Site,
     targets: &Targets,
     text: &Text,
     sources: &DocSources,
-) -> Vec<Diagnostic> {
+) -> (Vec<Diagnostic>, Vec<String>) {
     let (pages, files) = (&targets.pages, &targets.files);
     let mut diags = Vec::new();
+    let mut listings: Vec<String> = Vec::new();
     for source in sources {
         let Some(body) = (text.has(source.lang)).then(|| text.get(source.lang).text) else {
             continue;
@@ -159,7 +230,13 @@ pub(crate) fn text_problems(
             .map(|(dest, offset)| (dest, offset, false));
         let written = links(body).into_iter().map(|l| (l.dest, l.offset, l.image));
         for (dest, offset, picture) in written.chain(in_charts) {
-            let problem = match internal(&dest) {
+            let target = internal(&dest);
+            if let Some(Ok(Target::Page(p))) = &target {
+                if crate::urls::is_listing(p) && !listings.contains(p) {
+                    listings.push(p.clone());
+                }
+            }
+            let problem = match target {
                     None if picture && safe_scheme(&dest) && !dest.starts_with('#') => Some((
                         format!("the image `{dest}` is on another site: every reader's browser would ask that site for it"),
                         "save the image under content/ (e.g. content/images/) and write its address from the site root".to_string(),
@@ -209,7 +286,7 @@ pub(crate) fn text_problems(
             }
         }
     }
-    diags
+    (diags, listings)
 }
 
 /// Whether the attribute value at `r` of `html` is the `src` of an `<img>` (the other elements

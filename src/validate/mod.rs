@@ -163,11 +163,12 @@ pub fn validate(
         media: Default::default(),
         index: Index::default(),
         outputs: Default::default(),
+        linked: Default::default(),
     };
     site.index = index(&site);
 
     let docs = profile_docs.iter().chain(&statement_docs).chain(&page_docs);
-    links::check(
+    site.linked = links::check(
         &site,
         &links::Targets::of(&site, &loaded.unreadable),
         docs,

@@ -18,30 +18,35 @@ use super::{Options, profiles};
 pub struct Checked {
     /// The person as the site had them before.
     pub before: Profile,
+    /// The listing pages their biography linked to before (`Linked`).
+    pub linked: Vec<String>,
     /// The person's files, relative to the root: every problem in them is among `diagnostics`.
     pub files: Vec<PathBuf>,
     /// The person moved between listings (status, profession, organisation, case, prison,
-    /// charges) or in the order (a new name); the same listings have someone in them, and
-    /// `site.index` is made again.
+    /// charges) or in the order (a new name), and `site.index` is made again.
     pub moved: bool,
     /// Where the person stood in the order and stands now (`site.profiles`), when a new name moved
     /// them: every index of a person between the two has moved by one (see `moved_index`).
     pub reordered: Option<(usize, usize)>,
+    /// The listing pages the move made appear or go: the site's `outputs`, `linked` and the
+    /// `targets` have them as they are now.
+    pub relisted: Option<Relisted>,
     pub diagnostics: Diagnostics,
 }
 
 /// Checks the person of `doc` and its translations and puts them in `site` in place of who was
 /// there, when a whole validation would find exactly the problems of the site before in every
 /// other file, and these problems in the person's: when what other files and the site's addresses
-/// see of the person (`Shown`) is the same, and the same listings have someone in them (the person
-/// may move between them, and to another place in the order).
+/// see of the person (`Shown`) is the same (the person may move between listings, and to another
+/// place in the order), and no listing page that goes with the move is linked to from elsewhere,
+/// nor one that appears takes the address of a file of the site (`Relisted`).
 /// `None` otherwise, and when the person's files have errors (a whole validation reports them,
-/// with all the others): the site is then left as it was.
+/// with all the others): the site and `targets` are then left as they were.
 ///
-/// `targets` are those of `site`, which `Shown` leaves as they are.
+/// `targets` are those of `site`: a listing page that appears or goes is added or taken away.
 pub fn person(
     site: &mut Site,
-    targets: &Targets,
+    targets: &mut Targets,
     doc: Doc<ProfileFront>,
     translations: Vec<Doc<ProfileTranslationFront>>,
     root: &Path,
@@ -78,12 +83,7 @@ pub fn person(
         return None;
     }
     let listed = Listed::of(&site.profiles[i]) != Listed::of(&profile);
-    for d in links::text_problems(site, targets, &profile.bio, &sources) {
-        diagnostics.push(d);
-    }
-    if diagnostics.has_errors() {
-        return None;
-    }
+    let slug = profile.slug.clone();
     let before = std::mem::replace(&mut site.profiles[i], profile);
     // Where the person goes among the others, which stay in order: those before them in the
     // order now are those before `i` that still are, or all of those and some after.
@@ -100,25 +100,148 @@ pub fn person(
         move_person(site, from, to);
     }
     let moved = listed || reordered.is_some();
+    // The index as it was, while the person may still go back.
+    let mut was = None;
+    let mut relisted = None;
     if moved {
         let index = super::index(site);
-        if !index.same_listings(&site.index) {
-            // A listing page would appear or go, and with it links on other pages.
-            if let Some((from, to)) = reordered {
-                move_person(site, to, from);
+        let same = index.same_listings(&site.index);
+        let listings = (!same).then(|| crate::urls::listings(site));
+        was = Some(std::mem::replace(&mut site.index, index));
+        if let Some(listings) = listings {
+            // A listing page appears or goes, and with it an address the pages may link to.
+            let r = Relisted::between(listings, crate::urls::listings(site));
+            if r.leaves_a_link_dead(site, &slug) || r.takes_an_address(site) {
+                undo(site, i, before, reordered, was, None, targets);
+                return None;
             }
-            site.profiles[i] = before;
-            return None;
+            if !(r.gone.is_empty() && r.new.is_empty()) {
+                r.apply(site, targets);
+                relisted = Some(r);
+            }
         }
-        site.index = index;
     }
+    let at = reordered.map_or(i, |(_, to)| to);
+    let (problems, listings) =
+        links::text_problems(site, targets, &site.profiles[at].bio, &sources);
+    for d in problems {
+        diagnostics.push(d);
+    }
+    if diagnostics.has_errors() {
+        undo(site, i, before, reordered, was, relisted.as_ref(), targets);
+        return None;
+    }
+    let linked = site.linked.set_person(&slug, listings);
     Some(Checked {
         before,
+        linked,
         files,
         diagnostics,
         moved,
         reordered,
+        relisted,
     })
+}
+
+/// Whether the person's page links to one of the listing pages `to`: an earlier arrest's prison
+/// and charges are links to their listings, which exist only while someone is in them now.
+pub fn earlier_links(site: &Site, p: &Profile, to: &[String]) -> bool {
+    let any = |path: String| to.contains(&path);
+    p.earlier.iter().any(|a| {
+        a.prison
+            .is_some_and(|x| any(crate::urls::prison(&site.prisons[x].id)))
+            || a.charges
+                .iter()
+                .any(|&c| any(crate::urls::charge(&site.charges[c].id)))
+    })
+}
+
+/// Puts the site (and its `targets`) back as they were before the person, who stood at `i` as
+/// `before`, was put in place.
+fn undo(
+    site: &mut Site,
+    i: usize,
+    before: Profile,
+    reordered: Option<(usize, usize)>,
+    index: Option<crate::model::Index>,
+    relisted: Option<&Relisted>,
+    targets: &mut Targets,
+) {
+    if let Some(r) = relisted {
+        r.undo(site, targets);
+    }
+    if let Some(index) = index {
+        site.index = index;
+    }
+    if let Some((from, to)) = reordered {
+        move_person(site, to, from);
+    }
+    site.profiles[i] = before;
+}
+
+/// The listing pages (language-neutral paths) that a person's move made appear or go.
+#[derive(Debug)]
+pub struct Relisted {
+    pub gone: Vec<String>,
+    pub new: Vec<String>,
+}
+
+impl Relisted {
+    fn between(before: Vec<String>, now: Vec<String>) -> Relisted {
+        let (b, n): (HashSet<&String>, HashSet<&String>) =
+            (before.iter().collect(), now.iter().collect());
+        Relisted {
+            gone: before.iter().filter(|p| !n.contains(p)).cloned().collect(),
+            new: now.iter().filter(|p| !b.contains(p)).cloned().collect(),
+        }
+    }
+
+    /// Whether something other than the person `slug`'s biography (checked on its own) links to
+    /// a listing page that goes: another text, or a page's earlier arrest, whose prison and charges
+    /// are links. A whole build then reports it.
+    fn leaves_a_link_dead(&self, site: &Site, slug: &str) -> bool {
+        if self.gone.is_empty() {
+            return false;
+        }
+        self.gone.iter().any(|p| site.linked.by_others(p, slug))
+            || site
+                .profiles
+                .iter()
+                .any(|p| earlier_links(site, p, &self.gone))
+    }
+
+    /// Whether a listing page that appears would be written where a file of the site already is
+    /// (one under content/): a whole build reports both.
+    fn takes_an_address(&self, site: &Site) -> bool {
+        let config = &site.config;
+        self.new.iter().any(|p| {
+            config
+                .langs()
+                .any(|l| site.outputs.contains(&crate::urls::file(config, l, p)))
+        })
+    }
+
+    /// The pages that appear are written and may be linked to, those that go no longer.
+    fn apply(&self, site: &mut Site, targets: &mut Targets) {
+        Self::swap(&self.gone, &self.new, site, targets);
+    }
+
+    fn undo(&self, site: &mut Site, targets: &mut Targets) {
+        Self::swap(&self.new, &self.gone, site, targets);
+    }
+
+    fn swap(gone: &[String], new: &[String], site: &mut Site, targets: &mut Targets) {
+        targets.relist(gone, new);
+        let config = &site.config;
+        for lang in config.langs() {
+            for p in gone {
+                site.outputs.remove(&crate::urls::file(config, lang, p));
+            }
+            for p in new {
+                site.outputs.insert(crate::urls::file(config, lang, p));
+            }
+        }
+    }
 }
 
 /// Moves the person at `from` in the order to `to`, and every statement's people with them.
