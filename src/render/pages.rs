@@ -512,9 +512,11 @@ fn charges_and_prison(
         let items = charges
             .iter()
             .map(|&c| {
+                // An earlier arrest's charge may have nobody held on it now, and so no page.
+                let listed = !site.index.people_of_charge[c].is_empty();
                 let c = &site.charges[c];
                 FactItem {
-                    href: Some(v.href(&urls::charge(&c.id))),
+                    href: listed.then(|| v.href(&urls::charge(&c.id))),
                     note: Some(c.text.in_lang(l).into()),
                     ..FactItem::text(c.article.clone())
                 }
@@ -532,9 +534,10 @@ fn charges_and_prison(
         });
     }
     if let Some(x) = prison {
+        let listed = !site.index.people_of_prison[x].is_empty();
         let x = &site.prisons[x];
         let item = FactItem {
-            href: Some(v.href(&urls::prison(&x.id))),
+            href: listed.then(|| v.href(&urls::prison(&x.id))),
             note: x.address.clone(),
             ..FactItem::text(x.name.in_lang(l))
         };

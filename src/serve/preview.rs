@@ -158,12 +158,16 @@ impl Preview {
             None => (0..all_jobs.len()).collect(),
             Some(g) => {
                 let before: HashMap<&(Lang, Key), &Vec<Dep>> = g.keys.iter().zip(&g.deps).collect();
-                // A person's page links to the listings of their earlier arrests, which may have
-                // gone with a save that does not touch it: rendered again, the link is reported.
-                let gone = gone_listings(&g.prepared.site, site);
-                let links_gone = |job: Job| match job {
+                // A person's page links to the listings of their earlier arrests while they
+                // have a page, which may appear or go with a save that does not touch the person.
+                let r = validate::person::Relisted::between(
+                    crate::urls::listings(&g.prepared.site),
+                    crate::urls::listings(site),
+                );
+                let relisted: Vec<String> = r.gone.into_iter().chain(r.new).collect();
+                let links_change = |job: Job| match job {
                     Job::Person(i) => {
-                        validate::person::earlier_links(site, &site.profiles[i], &gone)
+                        validate::person::earlier_links(site, &site.profiles[i], &relisted)
                     }
                     _ => false,
                 };
@@ -173,7 +177,7 @@ impl Preview {
                             .get(&keys[i])
                             .is_none_or(|deps| self.dirty.touches(deps))
                             || self.dirty.touches(&new_deps[i])
-                            || (!gone.is_empty() && links_gone(all_jobs[i].1))
+                            || (!relisted.is_empty() && links_change(all_jobs[i].1))
                     })
                     .collect()
             }
@@ -631,15 +635,6 @@ impl Preview {
         }
         None
     }
-}
-
-/// The listing pages of `before` that `now` no longer has (language-neutral paths).
-fn gone_listings(before: &Site, now: &Site) -> Vec<String> {
-    let now: HashSet<String> = crate::urls::listings(now).into_iter().collect();
-    crate::urls::listings(before)
-        .into_iter()
-        .filter(|p| !now.contains(p))
-        .collect()
 }
 
 /// Takes the jobs of the listing pages that went (`Relisted`) out of the last good build, with

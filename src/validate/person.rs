@@ -111,7 +111,10 @@ pub fn person(
         if let Some(listings) = listings {
             // A listing page appears or goes, and with it an address the pages may link to.
             let r = Relisted::between(listings, crate::urls::listings(site));
-            if r.leaves_a_link_dead(site, &slug) || r.takes_an_address(site) {
+            if r.leaves_a_link_dead(site, &slug)
+                || r.changes_an_earlier_arrest(site, &slug)
+                || r.takes_an_address(site)
+            {
                 undo(site, i, before, reordered, was, None, targets);
                 return None;
             }
@@ -143,8 +146,8 @@ pub fn person(
     })
 }
 
-/// Whether the person's page links to one of the listing pages `to`: an earlier arrest's prison
-/// and charges are links to their listings, which exist only while someone is in them now.
+/// Whether the person's page shows an earlier arrest in one of the listings `to`: its prison and
+/// charges link to their listings' pages, which exist only while someone is in them now.
 pub fn earlier_links(site: &Site, p: &Profile, to: &[String]) -> bool {
     let any = |path: String| to.contains(&path);
     p.earlier.iter().any(|a| {
@@ -187,7 +190,7 @@ pub struct Relisted {
 }
 
 impl Relisted {
-    fn between(before: Vec<String>, now: Vec<String>) -> Relisted {
+    pub fn between(before: Vec<String>, now: Vec<String>) -> Relisted {
         let (b, n): (HashSet<&String>, HashSet<&String>) =
             (before.iter().collect(), now.iter().collect());
         Relisted {
@@ -196,18 +199,22 @@ impl Relisted {
         }
     }
 
-    /// Whether something other than the person `slug`'s biography (checked on its own) links to
-    /// a listing page that goes: another text, or a page's earlier arrest, whose prison and charges
-    /// are links. A whole build then reports it.
+    /// Whether a text other than the person `slug`'s biography (checked on its own) links to a
+    /// listing page that goes. A whole build then reports it.
     fn leaves_a_link_dead(&self, site: &Site, slug: &str) -> bool {
-        if self.gone.is_empty() {
-            return false;
-        }
         self.gone.iter().any(|p| site.linked.by_others(p, slug))
-            || site
+    }
+
+    /// Whether another person's page shows an earlier arrest in a listing that appears or goes:
+    /// its link to the listing's page appears or goes with it, and the whole pipeline renders
+    /// that page again (a patch renders only the pages that show the person `slug`).
+    fn changes_an_earlier_arrest(&self, site: &Site, slug: &str) -> bool {
+        let changed: Vec<String> = self.gone.iter().chain(&self.new).cloned().collect();
+        !changed.is_empty()
+            && site
                 .profiles
                 .iter()
-                .any(|p| earlier_links(site, p, &self.gone))
+                .any(|p| p.slug != slug && earlier_links(site, p, &changed))
     }
 
     /// Whether a listing page that appears would be written where a file of the site already is
