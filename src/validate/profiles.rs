@@ -1,7 +1,7 @@
 //! People: facts from `profiles/<slug>.md`, words from its translations.
 
 use std::collections::{HashMap, HashSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
@@ -31,16 +31,17 @@ pub fn build(
     let mut out: Vec<(Profile, DocSources)> = Vec::new();
     let mut by_slug: HashMap<String, usize> = HashMap::new();
     let mut drafts = std::collections::HashSet::new();
-    let mut first_file: HashMap<String, std::path::PathBuf> = HashMap::new();
+    let mut first_file: HashMap<String, PathBuf> = HashMap::new();
     // Each profile is checked on its own, in parallel (photos are looked at on disk); what the
     // checks found is then reported in file order, as if one by one.
     let mut docs = docs;
+    let photos = PhotoFolder::of(root);
     let built: Vec<Option<(Profile, Diagnostics)>> = docs
         .par_iter_mut()
         .map(|d| {
             (!d.front.draft || opts.drafts).then(|| {
                 let mut found = Diagnostics::default();
-                let mut p = profile(d, root, codes, ids, opts, &mut found);
+                let mut p = profile(d, &photos, codes, ids, opts, &mut found);
                 // The biography is moved, not copied: the site holds every text once.
                 p.bio = default_only(std::mem::take(&mut d.body), n);
                 (p, found)
@@ -169,7 +170,7 @@ pub fn order(a: &Profile, b: &Profile) -> std::cmp::Ordering {
 
 fn profile(
     d: &Doc<ProfileFront>,
-    root: &Path,
+    photos: &PhotoFolder,
     codes: &[String],
     ids: &TableIds,
     opts: &Options,
@@ -275,7 +276,7 @@ fn profile(
     let photo = f
         .photo
         .as_deref()
-        .and_then(|p| photo(src, root, p, f.photo_alt.as_deref(), n, diags));
+        .and_then(|p| photo(src, photos, p, f.photo_alt.as_deref(), n, diags));
     if f.photo.is_none() && !hidden(Hideable::Photo) {
         diags.push(
             src.warning_at(&["name"], "no photo yet: the site shows a neutral placeholder")
@@ -335,27 +336,43 @@ fn profile(
 
 use crate::images::TYPES as IMAGE_TYPES;
 
+/// The profiles folder, where photos are, and where it really is: found once for every photo.
+struct PhotoFolder {
+    dir: PathBuf,
+    canonical: Option<PathBuf>,
+}
+
+impl PhotoFolder {
+    fn of(root: &Path) -> PhotoFolder {
+        let dir = root.join("profiles");
+        let canonical = dir.canonicalize().ok();
+        PhotoFolder { dir, canonical }
+    }
+}
+
 fn photo(
     src: &Source,
-    root: &Path,
+    folder: &PhotoFolder,
     rel: &str,
     alt: Option<&str>,
     n: usize,
     diags: &mut Diagnostics,
 ) -> Option<Photo> {
-    let profiles = root.join("profiles");
-    let path = profiles.join(rel);
-    let inside = path
-        .canonicalize()
-        .ok()
-        .zip(profiles.canonicalize().ok())
-        .is_some_and(|(p, base)| p.starts_with(base));
-    if rel.starts_with('/') || rel.split('/').any(|s| s == "..") || (path.exists() && !inside) {
+    let path = folder.dir.join(rel);
+    // Followed through links: whether it is there, and a file.
+    let meta = std::fs::metadata(&path).ok();
+    let inside = || {
+        path.canonicalize()
+            .ok()
+            .zip(folder.canonical.as_ref())
+            .is_some_and(|(p, base)| p.starts_with(base))
+    };
+    if rel.starts_with('/') || rel.split('/').any(|s| s == "..") || (meta.is_some() && !inside()) {
         diags.push(src.error_at_value(&["photo"], rel, format!("`{rel}` is outside the profiles folder"))
             .hint("put the photo under profiles/ (e.g. profiles/photos/) and write its path from there"));
         return None;
     }
-    if !path.is_file() {
+    if !meta.is_some_and(|m| m.is_file()) {
         diags.push(
             src.error_at_value(
                 &["photo"],
