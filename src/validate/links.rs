@@ -231,10 +231,11 @@ pub(crate) fn text_problems(
         let written = links(body).into_iter().map(|l| (l.dest, l.offset, l.image));
         for (dest, offset, picture) in written.chain(in_charts) {
             let target = internal(&dest);
-            if let Some(Ok(Target::Page(p))) = &target {
-                if crate::urls::is_listing(p) && !listings.contains(p) {
-                    listings.push(p.clone());
-                }
+            if let Some(Ok(Target::Page(p))) = &target
+                && crate::urls::is_listing(p)
+                && !listings.contains(p)
+            {
+                listings.push(p.clone());
             }
             let problem = match target {
                     None if picture && safe_scheme(&dest) && !dest.starts_with('#') => Some((
