@@ -285,17 +285,27 @@ pub fn render(
                         Ok(cards) => (cards, Diagnostics::default()),
                         Err(d) => (Vec::new(), d),
                     };
+                    // A file of the cache published under two names (namesakes' identical cards,
+                    // one photo saved as two files) is linked once and copied for the others: the
+                    // site must not hold two names of one file (GitHub Pages refuses an archive
+                    // with hard links; its own action's tar makes each a file, another may not).
+                    let mut linked = HashSet::new();
+                    let cached: Vec<(&Path, &str, bool)> = site
+                        .media
+                        .files()
+                        .chain(cards.iter().map(|(src, rel)| (src.as_path(), rel.as_str())))
+                        .map(|(src, rel)| (src, rel, linked.insert(src)))
+                        .collect();
                     let copied = campaign_files(site, theme)
                         .par_iter()
                         .map(|(src, rel)| crate::write::copy(src, out, rel))
-                        .chain(
-                            site.media
-                                .files()
-                                .chain(cards.iter().map(|(src, rel)| (src.as_path(), rel.as_str())))
-                                .collect::<Vec<_>>()
-                                .par_iter()
-                                .map(|(src, rel)| crate::write::link(src, out, rel)),
-                        )
+                        .chain(cached.par_iter().map(|&(src, rel, first)| {
+                            if first {
+                                crate::write::link(src, out, rel)
+                            } else {
+                                crate::write::copy(src, out, rel)
+                            }
+                        }))
                         .map(|r| r.map(|n| n as usize))
                         .collect::<Vec<_>>();
                     (copied, problems)
