@@ -237,30 +237,32 @@ fn a_broken_save_keeps_the_last_good_build_and_the_fix_catches_up() {
     assert_same_as_full_build(root, preview.files().unwrap());
 }
 
-/// A save the patch takes in but cannot render (a theme that fails on what the person now says):
-/// the person goes back out of the last good build, the problem is reported, and the fix renders
-/// what it touches, not the whole site again.
-#[test]
-fn a_save_that_fails_to_render_keeps_the_last_good_build() {
-    let site = example();
-    let root = site.path();
+/// Makes the theme fail on the page of a person whose summary is "Boom"; returns the summary line
+/// of `rel`.
+fn theme_failing_on_boom(root: &Path, rel: &str) -> String {
     edit(
         root,
         "themes/default/templates/person.html",
         "{% if page.summary %}",
         "{% if page.summary == \"Boom\" %}{{ no_such.thing }}{% endif %}{% if page.summary %}",
     );
-    let rel = "profiles/ali-zeynal.md";
-    let summary = std::fs::read_to_string(root.join(rel))
+    std::fs::read_to_string(root.join(rel))
         .unwrap()
         .lines()
         .find(|l| l.starts_with("summary:"))
         .expect("a summary")
-        .to_string();
-    let mut preview = Preview::new(options(root));
-    preview.rebuild().expect("the example builds");
+        .to_string()
+}
 
-    save_edit(&mut preview, root, rel, &summary, "summary: Boom");
+/// Saves the summary "Boom" in `rel` (see `theme_failing_on_boom`), which the preview reports as
+/// the theme's failure, then `summary` back: the rebuild of the fix.
+fn boom_then_fix(
+    preview: &mut Preview,
+    root: &Path,
+    rel: &str,
+    summary: &str,
+) -> vigil::serve::Built {
+    save_edit(preview, root, rel, summary, "summary: Boom");
     let Err(problems) = preview.rebuild() else {
         panic!("the theme fails on that page")
     };
@@ -269,9 +271,23 @@ fn a_save_that_fails_to_render_keeps_the_last_good_build() {
         "{:?}",
         problems.iter().map(|d| &d.message).collect::<Vec<_>>()
     );
+    save_edit(preview, root, rel, "summary: Boom", summary);
+    preview.rebuild().expect("fixed")
+}
 
-    save_edit(&mut preview, root, rel, "summary: Boom", &summary);
-    let built = preview.rebuild().expect("fixed");
+/// A save the patch takes in but cannot render (a theme that fails on what the person now says):
+/// the person goes back out of the last good build, the problem is reported, and the fix renders
+/// what it touches, not the whole site again.
+#[test]
+fn a_save_that_fails_to_render_keeps_the_last_good_build() {
+    let site = example();
+    let root = site.path();
+    let rel = "profiles/ali-zeynal.md";
+    let summary = theme_failing_on_boom(root, rel);
+    let mut preview = Preview::new(options(root));
+    preview.rebuild().expect("the example builds");
+
+    let built = boom_then_fix(&mut preview, root, rel, &summary);
     assert!(
         built.rendered.len() < 10,
         "the fix renders what it touches: {:?}",
@@ -957,34 +973,12 @@ fn a_listing_move_that_fails_to_render_is_reported_and_the_fix_built() {
         "status: detained",
         "status: detained\nprison: kurdakhani",
     );
-    edit(
-        root,
-        "themes/default/templates/person.html",
-        "{% if page.summary %}",
-        "{% if page.summary == \"Boom\" %}{{ no_such.thing }}{% endif %}{% if page.summary %}",
-    );
-    let summary = std::fs::read_to_string(root.join(rel))
-        .unwrap()
-        .lines()
-        .find(|l| l.starts_with("summary:"))
-        .expect("a summary")
-        .to_string();
+    let summary = theme_failing_on_boom(root, rel);
     let mut preview = Preview::new(options(root));
     preview.rebuild().expect("the example builds");
 
     edit(root, rel, "prison: kurdakhani", "prison: umbaki");
-    save_edit(&mut preview, root, rel, &summary, "summary: Boom");
-    let Err(problems) = preview.rebuild() else {
-        panic!("the theme fails on that page")
-    };
-    assert!(
-        problems.iter().any(|d| d.message.contains("no_such")),
-        "{:?}",
-        problems.iter().map(|d| &d.message).collect::<Vec<_>>()
-    );
-
-    save_edit(&mut preview, root, rel, "summary: Boom", &summary);
-    preview.rebuild().expect("fixed");
+    boom_then_fix(&mut preview, root, rel, &summary);
     let files = preview.files().unwrap();
     assert!(files.contains_key("az/people/prison/umbaki/index.html"));
     assert!(!files.contains_key("az/people/prison/kurdakhani/index.html"));
