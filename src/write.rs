@@ -7,18 +7,12 @@ use crate::diag::Diagnostic;
 
 /// Writes `content` at `rel` under `out`, creating folders as needed.
 pub fn file(out: &Path, rel: &str, content: &[u8]) -> Result<(), Diagnostic> {
-    let path = out.join(rel);
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).map_err(|e| io_error(&path, e))?;
-    }
+    let path = place(out, rel)?;
     std::fs::write(&path, content).map_err(|e| io_error(&path, e))
 }
 
 pub fn copy(src: &Path, out: &Path, rel: &str) -> Result<u64, Diagnostic> {
-    let path = out.join(rel);
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).map_err(|e| io_error(&path, e))?;
-    }
+    let path = place(out, rel)?;
     std::fs::copy(src, &path).map_err(|e| io_error(src, e))
 }
 
@@ -27,10 +21,7 @@ pub fn copy(src: &Path, out: &Path, rel: &str) -> Result<u64, Diagnostic> {
 /// 10,000 people was a tenth of a build's time. The cache never changes a file in place (it
 /// writes beside and renames), so the published file keeps its bytes whatever the cache does next.
 pub fn link(src: &Path, out: &Path, rel: &str) -> Result<u64, Diagnostic> {
-    let path = out.join(rel);
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).map_err(|e| io_error(&path, e))?;
-    }
+    let path = place(out, rel)?;
     match std::fs::hard_link(src, &path) {
         Ok(()) => src
             .metadata()
@@ -38,6 +29,15 @@ pub fn link(src: &Path, out: &Path, rel: &str) -> Result<u64, Diagnostic> {
             .map_err(|e| io_error(src, e)),
         Err(_) => std::fs::copy(src, &path).map_err(|e| io_error(src, e)),
     }
+}
+
+/// Where `rel` goes under `out`, its folders made.
+fn place(out: &Path, rel: &str) -> Result<PathBuf, Diagnostic> {
+    let path = out.join(rel);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| io_error(&path, e))?;
+    }
+    Ok(path)
 }
 
 fn io_error(path: &Path, e: std::io::Error) -> Diagnostic {

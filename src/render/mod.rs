@@ -360,18 +360,17 @@ pub fn sitemap(site: &Site) -> (String, String) {
 }
 
 /// The sitemap of `site` made from `before`, that of the site before the listing pages `gone`
-/// went and `new` appeared.
+/// went and `new` appeared; made whole when there is no such sitemap to start from.
 pub fn sitemap_relisted(
     site: &Site,
-    before: &str,
+    before: Option<&str>,
     gone: &[String],
     new: &[String],
 ) -> (String, String) {
-    let x = feeds::sitemap_relisted(site, before, gone, new);
-    (
-        "sitemap.xml".into(),
-        x.unwrap_or_else(|| feeds::sitemap(site)),
-    )
+    match before.and_then(|b| feeds::sitemap_relisted(site, b, gone, new)) {
+        Some(x) => ("sitemap.xml".into(), x),
+        None => sitemap(site),
+    }
 }
 
 /// Every file written beside the pages: charts, open data, the feeds, the sitemap, robots.txt and

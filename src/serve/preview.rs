@@ -497,13 +497,11 @@ impl Preview {
                     .then(|| crate::opendata::rewrite(site, &prepared.strings, stood, i, now));
                 // The sitemap lists the listings' addresses.
                 let sitemap = checked.relisted.as_ref().map(|r| {
-                    vec![match files_now.get("sitemap.xml") {
-                        Some(Body::Bytes(b)) => match std::str::from_utf8(b) {
-                            Ok(before) => render::sitemap_relisted(site, before, &r.gone, &r.new),
-                            Err(_) => render::sitemap(site),
-                        },
-                        _ => render::sitemap(site),
-                    }]
+                    let before = match files_now.get("sitemap.xml") {
+                        Some(Body::Bytes(b)) => std::str::from_utf8(b).ok(),
+                        _ => None,
+                    };
+                    vec![render::sitemap_relisted(site, before, &r.gone, &r.new)]
                 });
                 ((cards, data), sitemap)
             },
