@@ -222,8 +222,7 @@ pub fn files(
     strings: &[Strings],
     fonts: &Fonts,
 ) -> Result<Vec<(PathBuf, String)>, Diagnostics> {
-    let dir = site.media.cache_dir.join("cards");
-    let cards = cache::draw_cached(&dir, plan(site, strings, None), fonts, hasher(fonts))?;
+    let (dir, cards) = cached(site, strings, fonts, None)?;
     cache::forget_unused(&dir, &cards);
     Ok(cards.into_iter().map(|c| (c.file, c.rel)).collect())
 }
@@ -236,9 +235,21 @@ pub fn person_files(
     fonts: &Fonts,
     i: usize,
 ) -> Result<Vec<(PathBuf, String)>, Diagnostics> {
-    let dir = site.media.cache_dir.join("cards");
-    let cards = cache::draw_cached(&dir, plan(site, strings, Some(i)), fonts, hasher(fonts))?;
+    let (_, cards) = cached(site, strings, fonts, Some(i))?;
     Ok(cards.into_iter().map(|c| (c.file, c.rel)).collect())
+}
+
+/// The cards to publish (every card, or those of `person`), drawn where the cache has none yet;
+/// and the cache's folder.
+fn cached(
+    site: &Site,
+    strings: &[Strings],
+    fonts: &Fonts,
+    person: Option<usize>,
+) -> Result<(PathBuf, Vec<cache::Cached>), Diagnostics> {
+    let dir = site.media.cache_dir.join("cards");
+    let cards = cache::draw_cached(&dir, plan(site, strings, person), fonts, hasher(fonts))?;
+    Ok((dir, cards))
 }
 
 /// Names each card and its record in the cache (`Card::hashes`) for these fonts.
