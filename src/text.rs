@@ -152,10 +152,26 @@ impl Text {
 }
 
 /// Text made safe to put between tags or in a quoted attribute, in HTML, SVG and XML alike.
-/// Also what every template prints goes through (`render::templates`): the text between the
-/// characters to escape is copied whole, not a character at a time.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + s.len() / 8);
+    escaped(s, |part| out.push_str(part));
+    out
+}
+
+/// `escape`, written to `out`: what every template prints goes through it (`render::templates`).
+pub fn escape_into(s: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut result = Ok(());
+    escaped(s, |part| {
+        if result.is_ok() {
+            result = out.write_all(part.as_bytes());
+        }
+    });
+    result
+}
+
+/// `s` in parts, escaped: the text between the characters to escape is passed whole, not a
+/// character at a time.
+fn escaped<'a>(s: &'a str, mut part: impl FnMut(&'a str)) {
     let mut from = 0;
     for (i, c) in s.bytes().enumerate() {
         let with = match c {
@@ -166,10 +182,9 @@ pub fn escape(s: &str) -> String {
             b'\'' => "&#39;",
             _ => continue,
         };
-        out.push_str(&s[from..i]);
-        out.push_str(with);
+        part(&s[from..i]);
+        part(with);
         from = i + 1;
     }
-    out.push_str(&s[from..]);
-    out
+    part(&s[from..]);
 }

@@ -31,7 +31,6 @@ use views::{Alternate, Common, Link, OgImage, Share, Views};
 
 pub use relative::relative;
 pub use templates::Theme;
-use templates::Words;
 
 /// How pages link to each other: from the root of `base_url`'s path (`/vigil/people/`), or relative
 /// to each page (`../people/index.html`) for a copy that works anywhere, `file://` included.
@@ -173,10 +172,7 @@ pub struct Renderer<'a> {
     pub drawn: &'a Drawn,
     links: Links,
     /// The theme's words of each language, as templates see them.
-    words: Vec<serde_json::Value>,
-    /// Tells this renderer's words from those of an earlier one (`vigil serve`), in the contexts
-    /// the threads keep (`Theme::render`).
-    generation: u64,
+    words: Vec<tera::Value>,
 }
 
 impl<'a> Renderer<'a> {
@@ -194,7 +190,6 @@ impl<'a> Renderer<'a> {
             drawn,
             links,
             words: strings.iter().map(templates::words).collect(),
-            generation: templates::next_generation(),
         }
     }
 
@@ -217,10 +212,7 @@ impl<'a> Renderer<'a> {
                     .map(move |page| (i, lang, page))
             })
             .map(|(i, lang, mut page)| {
-                let t = Words {
-                    value: &self.words[lang.index()],
-                    key: (self.generation, lang.index()),
-                };
+                let t = &self.words[lang.index()];
                 let html = render_page(site, self.strings, self.theme, lang, t, &mut page)?;
                 // The cards' links were checked when they were drawn.
                 if let Some(d) = dead_link(site, &html, self.theme, page.template) {
@@ -408,7 +400,7 @@ fn render_page(
     strings: &[Strings],
     theme: &Theme,
     lang: Lang,
-    t_value: Words,
+    t_value: &tera::Value,
     page: &mut Page,
 ) -> Result<Vec<u8>, Diagnostic> {
     let config = &site.config;
@@ -518,7 +510,7 @@ fn render_page(
         image,
         share,
     };
-    let view = std::mem::take(&mut page.view);
+    let view = std::mem::replace(&mut page.view, tera::Value::none());
     theme.render(page.template, &common, t_value, view)
 }
 

@@ -23,7 +23,7 @@ pub struct Page {
     pub in_every_language: bool,
     /// Whose preview card the page shows, and whether it has share links.
     pub card: Card,
-    pub view: serde_json::Value,
+    pub view: tera::Value,
     /// The lists of people the view shows as cards.
     pub lists: Lists,
 }
@@ -57,7 +57,7 @@ pub(super) fn page(
         fallback: false,
         in_every_language: true,
         card: Card::Site,
-        view: serde_json::to_value(view).expect("views serialize"),
+        view: tera::Value::from_serializable(&view),
         lists: Lists::default(),
     }
 }
