@@ -720,7 +720,7 @@ fn template_syntax_error_names_the_template() {
             "themes/default/templates/person.html:{line}:{}",
             bad.find("}<").unwrap() + 1
         ),
-        &["person.html", "expected"],
+        &["expected"],
         &[],
     );
 }
@@ -737,7 +737,7 @@ fn unclosed_template_tag_names_the_template() {
     let at = format!(
         "themes/default/templates/statement.html:{}:{}",
         line + 1,
-        text.find("{% endblock").unwrap() + 1
+        text.find("endblock").unwrap() + 1
     );
     rejects(
         |s| {
@@ -752,57 +752,69 @@ fn unclosed_template_tag_names_the_template() {
             );
         },
         &at,
-        &["statement.html", "endif"],
+        &["`endblock` closes nothing", "endif"],
         &[],
     );
 }
 
 #[test]
 fn template_that_uses_an_unknown_variable_names_the_template() {
-    // Found while rendering, on every statement page in every language: reported once.
+    // Found while rendering, on every statement page in every language: reported once, at its line
+    // in the template as written (the theme renders from a compact copy).
+    let line = theme_file("templates/statement.html")
+        .lines()
+        .position(|l| l.contains("{% block main %}"))
+        .expect("statement.html has a main block")
+        + 1;
+    let inserted = "{% block main %}{{ page.no_such_thing }}";
     rejected_by_build(
         |s| {
             let t = s.read("themes/default/templates/statement.html");
             s.write(
                 "themes/default/templates/statement.html",
-                t.replacen(
-                    "{% block main %}",
-                    "{% block main %}{{ page.no_such_thing }}",
-                    1,
-                ),
+                t.replacen("{% block main %}", inserted, 1),
             );
         },
-        "themes/default/templates/statement.html",
-        &["statement.html", "page.no_such_thing", "not found"],
+        &format!(
+            "themes/default/templates/statement.html:{line}:{}",
+            inserted.find("no_such").unwrap() + 1
+        ),
+        &["`no_such_thing` is not defined"],
         &[],
     );
 }
 
 #[test]
-fn theme_without_a_card_macro_says_what_to_write() {
+fn theme_without_a_card_component_says_what_to_write() {
     rejected_by_build(
         |s| {
-            let t = s.read("themes/default/templates/macros.html");
+            let t = s.read("themes/default/templates/components.html");
             s.write(
-                "themes/default/templates/macros.html",
-                t.replace("macro card(", "macro tile(")
-                    .replace("endmacro card", "endmacro tile"),
+                "themes/default/templates/components.html",
+                t.replace("component card(", "component tile(")
+                    .replace("endcomponent card", "endcomponent tile"),
             );
         },
-        "themes/default/templates/macros.html",
-        &["no `card` macro"],
-        &["{% macro card(p, h=3, filters=false) %}"],
+        "themes/default/templates/components.html",
+        &["no `card` component"],
+        &["{% component card(p, h=3, filters=false) %}"],
     );
 }
 
 #[test]
-fn card_macro_that_uses_an_unknown_variable_names_the_macros() {
-    // Drawn once a person and form, at the start of rendering: reported once, at macros.html.
+fn card_that_uses_an_unknown_variable_names_its_line() {
+    // Drawn once a person and form, at the start of rendering: reported once, where it is written.
+    let (line, text) = theme_file("templates/components.html")
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains("<p class=\"badge\">"))
+        .map(|(i, l)| (i + 1, l.to_string()))
+        .expect("the card has a badge");
     rejected_by_build(
         |s| {
-            let t = s.read("themes/default/templates/macros.html");
+            let t = s.read("themes/default/templates/components.html");
             s.write(
-                "themes/default/templates/macros.html",
+                "themes/default/templates/components.html",
                 t.replacen(
                     "<p class=\"badge\">",
                     "<p class=\"badge\">{{ p.no_such_thing }}",
@@ -810,24 +822,27 @@ fn card_macro_that_uses_an_unknown_variable_names_the_macros() {
                 ),
             );
         },
-        "themes/default/templates/macros.html",
-        &["p.no_such_thing", "not found"],
+        &format!(
+            "themes/default/templates/components.html:{line}:{}",
+            text.find("<p class=\"badge\">").unwrap() + "<p class=\"badge\">{{ p.".len() + 1
+        ),
+        &["`no_such_thing` is not defined"],
         &["card(p, h, filters)"],
     );
 }
 
 #[test]
-fn card_that_links_nowhere_names_the_macros() {
+fn card_that_links_nowhere_names_the_template_declaring_it() {
     // A card's links are checked once, when it is drawn, not in each page that shows it.
     rejected_by_build(
         |s| {
-            let t = s.read("themes/default/templates/macros.html");
+            let t = s.read("themes/default/templates/components.html");
             s.write(
-                "themes/default/templates/macros.html",
+                "themes/default/templates/components.html",
                 t.replacen("href=\"{{ p.href }}\"", "href=\"{{ p.href }}gone.html\"", 1),
             );
         },
-        "themes/default/templates/macros.html",
+        "themes/default/templates/components.html",
         &["gone.html", "which this build does not write"],
         &[],
     );

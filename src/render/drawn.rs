@@ -1,4 +1,4 @@
-//! Every person's card, drawn once a build by the theme's `card` macro in each form a page shows it
+//! Every person's card, drawn once a build by the theme's `card` component in each form a page shows it
 //! and in each language, its links checked once. A card stands in up to eight pages (the people
 //! page; the listings of its status, profession, case, charges and prison; an organisation's, a
 //! statement's, the home page): drawn anew in each, cards were a sixth of a build, and the people
@@ -23,7 +23,7 @@ use crate::text::Lang;
 use super::Theme;
 use super::views::{PersonCard, Views};
 
-/// How a page shows a card: the macro's heading level and whether the card carries the data the
+/// How a page shows a card: the component's heading level and whether the card carries the data the
 /// people page's finder sorts by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Form {
@@ -38,7 +38,7 @@ pub enum Form {
 impl Form {
     pub const ALL: [Form; 3] = [Form::Grid, Form::Listing, Form::Finder];
 
-    /// The `card` macro's arguments `h` and `filters`.
+    /// The `card` component's arguments `h` and `filters`.
     fn args(self) -> (u8, bool) {
         match self {
             Form::Grid => (3, false),
@@ -52,7 +52,7 @@ impl Form {
 /// are 60,000 of them at 10,000 people.
 pub type Forms = [Box<str>; 3];
 
-/// One person's card in one language: what the theme's macro was given, and what it drew.
+/// One person's card in one language: what the theme's component was given, and what it drew.
 #[derive(Clone)]
 pub struct Drawing {
     view: PersonCard,
@@ -146,9 +146,9 @@ impl Drawn {
         }
         // A card's links are checked here, once, rather than in each page it stands in.
         let dead = cards.par_iter().flatten().find_map_any(|d| {
-            d.forms
-                .iter()
-                .find_map(|card| super::dead_link(site, card.as_bytes(), theme, "macros.html"))
+            d.forms.iter().find_map(|card| {
+                super::dead_link(site, card.as_bytes(), theme, &theme.card_template)
+            })
         });
         if let Some(d) = dead {
             return Err(d);

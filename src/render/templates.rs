@@ -35,6 +35,8 @@ pub struct Theme {
     as_written: Tera,
     /// (name, text) of each template as written, for the line a mistake is on.
     sources: Vec<(String, String)>,
+    /// The template that declares the `card` component.
+    pub card_template: String,
     /// `themes/<name>/templates`, relative to the site root, for messages.
     templates_dir: PathBuf,
     /// (source, output path) of every file under `static/`.
@@ -94,12 +96,18 @@ impl Theme {
         if parsed.is_ok() && tera.add_raw_templates(compact).is_err() {
             tera = as_written.clone();
         }
-        if let Err(e) = parsed {
-            diags.push(template_error(&rel(root, &templates_dir), &e, &sources));
-        } else if !tera.contains_component(CARD) {
+        if let Err(e) = &parsed {
+            diags.push(template_error(&rel(root, &templates_dir), e, &sources));
+        }
+        // Where the card is declared, to name it for a dead link in a card.
+        let card_template = sources
+            .iter()
+            .find(|(_, t)| t.contains("component card(") || t.contains("component card "))
+            .map_or("components.html".to_string(), |(n, _)| n.clone());
+        if parsed.is_ok() && !tera.contains_component(CARD) {
             diags.push(
                 Diagnostic::error(
-                    rel(root, &templates_dir.join("components.html")),
+                    rel(root, &templates_dir.join(&card_template)),
                     "the theme has no `card` component, which draws a person's card",
                 )
                 .hint(
@@ -145,6 +153,7 @@ impl Theme {
             tera,
             as_written,
             sources,
+            card_template,
             templates_dir: rel(root, &templates_dir),
             static_files,
             fonts: fonts.expect("no error"),
@@ -238,10 +247,26 @@ fn chain(e: &dyn std::error::Error) -> String {
 fn template_error(dir: &Path, e: &tera::Error, sources: &[(String, String)]) -> Diagnostic {
     match e.kind() {
         tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
-            let d = Diagnostic::error(dir.join(r.filename()), r.message());
-            match sources.iter().find(|(n, _)| n == r.filename()) {
-                Some((_, text)) => d.at(text, r.span().start_line, r.span().start_col + 1),
-                None => d,
+            let text = sources
+                .iter()
+                .find(|(n, _)| n == r.filename())
+                .map_or("", |(_, t)| t.as_str());
+            // Tera says no more than "Unknown tag" of an `endblock` met inside an open `if`.
+            let message = match text.get(r.span().range.clone()).unwrap_or("") {
+                w if r.message() == "Unknown tag" && w.starts_with("end") => format!(
+                    "`{w}` closes nothing that is open here: is an `if` or a `for` before it not \
+                     closed with `endif` or `endfor`?"
+                ),
+                w if r.message() == "Unknown tag" && !w.is_empty() => {
+                    format!("Tera has no tag `{w}`")
+                }
+                _ => r.message().to_string(),
+            };
+            let d = Diagnostic::error(dir.join(r.filename()), message);
+            if text.is_empty() {
+                d
+            } else {
+                d.at(text, r.span().start_line, r.span().start_col + 1)
             }
         }
         _ => Diagnostic::error(dir.to_path_buf(), chain(e)),
