@@ -56,6 +56,9 @@ pub type Forms = [Box<str>; 3];
 #[derive(Clone)]
 pub struct Drawing {
     view: PersonCard,
+    /// `view` as templates see it, made once: the component's `p` in each form, and a person's page
+    /// shows it again (`page.card`) with up to twelve others' (`page.same_case`), shared, not copied.
+    value: tera::Value,
     pub forms: Forms,
 }
 
@@ -169,9 +172,13 @@ impl Drawn {
                 .map(|lang| {
                     let v = Views::new(site, strings, lang);
                     (0..site.profiles.len())
-                        .map(|i| Drawing {
-                            view: v.person(i),
-                            forms: Form::ALL.map(|_| Box::<str>::default()),
+                        .map(|i| {
+                            let view = v.person(i);
+                            Drawing {
+                                value: tera::Value::from_serializable(&view),
+                                view,
+                                forms: Form::ALL.map(|_| Box::<str>::default()),
+                            }
                         })
                         .collect()
                 })
@@ -211,6 +218,11 @@ impl Drawn {
             .zip(cards)
             .map(|(of_lang, new)| std::mem::replace(&mut of_lang[i], new))
             .collect()
+    }
+
+    /// Person `i`'s card in `lang` as templates see it (`PersonCard`).
+    pub fn view(&self, lang: Lang, i: usize) -> &tera::Value {
+        &self.cards[lang.index()][i].value
     }
 
     /// A page's collector of lists of people, with this build's markers.
@@ -268,12 +280,14 @@ fn nonce() -> u64 {
 }
 
 fn draw(theme: &Theme, view: PersonCard) -> Result<Drawing, Diagnostic> {
+    let value = tera::Value::from_serializable(&view);
     let [a, b, c] = Form::ALL.map(|form| {
         let (h, filters) = form.args();
-        theme.card(&view, h, filters).map(String::into_boxed_str)
+        theme.card(&value, h, filters).map(String::into_boxed_str)
     });
     Ok(Drawing {
         forms: [a?, b?, c?],
         view,
+        value,
     })
 }

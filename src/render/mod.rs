@@ -150,7 +150,7 @@ fn pages_of(v: &Views, drawn: &Drawn, job: Job) -> Vec<Page> {
         Job::Home => vec![pages::home(v, drawn)],
         Job::People => vec![pages::people(v, drawn)],
         Job::Listing(l) => vec![pages::listing(v, drawn, l)],
-        Job::Person(i) => vec![pages::person(v, i)],
+        Job::Person(i) => vec![pages::person(v, drawn, i)],
         Job::Alias(i, a) => vec![pages::alias(v, i, &v.site.profiles[i].aliases[a])],
         Job::Statements => vec![pages::statements(v)],
         Job::Statement(i) => vec![pages::statement(v, drawn, i)],

@@ -331,7 +331,8 @@ pub fn listing(v: &Views, drawn: &Drawn, of: Listing) -> Page {
 
 #[derive(Serialize)]
 struct Person {
-    card: PersonCard,
+    /// A `PersonCard`, as the cards were drawn with (`Drawn::view`), as are `same_case`'s.
+    card: tera::Value,
     summary: Option<String>,
     summary_fallback: bool,
     /// "held since 29 April 2024", for the printed poster.
@@ -342,7 +343,7 @@ struct Person {
     bio_fallback: bool,
     statements: Vec<StatementCard>,
     case: Option<Link>,
-    same_case: Vec<PersonCard>,
+    same_case: Vec<tera::Value>,
     /// The link to all of them, when the case has more people than a person's page shows.
     same_case_all: Option<String>,
 }
@@ -352,7 +353,7 @@ struct Person {
 /// phone (and, over 10,000 people, the site too heavy for GitHub Pages).
 pub const SAME_CASE_SHOWN: usize = 12;
 
-pub fn person(v: &Views, i: usize) -> Page {
+pub fn person(v: &Views, drawn: &Drawn, i: usize) -> Page {
     let site = v.site;
     let p = &site.profiles[i];
     let l = v.lang;
@@ -379,7 +380,7 @@ pub fn person(v: &Views, i: usize) -> Page {
     if !held.is_empty() {
         facts.push(Fact {
             label: t.fact_held.clone(),
-            items: vec![FactItem::text(held)],
+            items: vec![FactItem::text(held.clone())],
         });
     }
     if let Some(b) = p.born {
@@ -458,13 +459,12 @@ pub fn person(v: &Views, i: usize) -> Page {
         t.same_case_all.replace("{n}", &t.number(all as f64))
     });
     same_case.truncate(SAME_CASE_SHOWN);
-    let card = v.person(i);
     let shown_summary = p.summary.as_ref().map(|s| s.get(l));
     let summary = shown_summary.map(|s| s.text.to_string());
     let description = summary
         .clone()
         .or_else(|| Some(first_paragraph(bio.text)).filter(|d| !d.is_empty()))
-        .unwrap_or_else(|| format!("{} · {}", card.status_label, card.held));
+        .unwrap_or_else(|| format!("{} · {held}", t.status(p.status)));
     let view = Person {
         since: p
             .status
@@ -483,9 +483,9 @@ pub fn person(v: &Views, i: usize) -> Page {
             current: false,
             note: None,
         }),
-        same_case: v.people(&same_case),
+        same_case: same_case.iter().map(|&j| drawn.view(l, j).clone()).collect(),
         same_case_all,
-        card,
+        card: drawn.view(l, i).clone(),
     };
     let title = p.name.in_lang(l).to_string();
     let mut out = page(

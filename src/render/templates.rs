@@ -7,7 +7,7 @@ use walkdir::WalkDir;
 
 use crate::diag::{Diagnostic, Diagnostics, rel};
 
-use super::views::{Common, PersonCard};
+use super::views::Common;
 
 /// Templates every theme must have, one per kind of page.
 pub const REQUIRED: &[&str] = &[
@@ -162,9 +162,10 @@ impl Theme {
 
     /// A person's card alone, as the theme's `card` component draws it with heading level `h` and
     /// (on the people page) the finder's data.
-    pub fn card(&self, card: &PersonCard, h: u8, filters: bool) -> Result<String, Diagnostic> {
+    /// Draws a card: `card` is a `PersonCard` made a `Value` (`Drawing`).
+    pub fn card(&self, card: &Value, h: u8, filters: bool) -> Result<String, Diagnostic> {
         let mut ctx = Context::new();
-        ctx.insert("p", card);
+        ctx.insert_value("p", card.clone());
         ctx.insert("h", &h);
         ctx.insert("filters", &filters);
         let draw =

@@ -216,10 +216,6 @@ impl<'a> Views<'a> {
         }
     }
 
-    pub fn people(&self, list: &[usize]) -> Vec<PersonCard> {
-        list.iter().map(|&i| self.person(i)).collect()
-    }
-
     pub fn statement(&self, i: usize) -> StatementCard {
         let s: &Statement = &self.site.statements[i];
         StatementCard {
