@@ -21,7 +21,7 @@ use crate::model::Site;
 use crate::text::Lang;
 
 use super::Theme;
-use super::views::{PersonCard, Views};
+use super::views::Views;
 
 /// How a page shows a card: the component's heading level and whether the card carries the data the
 /// people page's finder sorts by.
@@ -55,18 +55,27 @@ pub type Forms = [Box<str>; 3];
 /// One person's card in one language: what the theme's component was given, and what it drew.
 #[derive(Clone)]
 pub struct Drawing {
-    view: PersonCard,
-    /// `view` as templates see it, made once: the component's `p` in each form, and a person's page
-    /// shows it again (`page.card`) with up to twelve others' (`page.same_case`), shared, not copied.
-    value: tera::Value,
+    /// The `PersonCard` as templates see it, made once: the component's `p` in each form, and a
+    /// person's page shows it again (`page.card`) with up to twelve others' (`page.same_case`),
+    /// shared, not copied.
+    view: tera::Value,
     pub forms: Forms,
 }
 
 impl Drawing {
     /// The person's address in the card's language.
     pub fn href(&self) -> &str {
-        &self.view.href
+        href(&self.view)
     }
+}
+
+fn href(view: &tera::Value) -> &str {
+    view.get_from_path("href").and_then(tera::Value::as_str).unwrap_or("")
+}
+
+/// A person's card view as templates see it.
+fn view(v: &Views, i: usize) -> tera::Value {
+    tera::Value::from_serializable(&v.person(i))
 }
 
 /// The cards of every person in every language: `cards[lang][person]`.
@@ -127,7 +136,7 @@ impl Drawn {
             .map(|b| {
                 b.cards
                     .iter()
-                    .map(|of_lang| of_lang.iter().map(|d| (d.view.href.as_str(), d)).collect())
+                    .map(|of_lang| of_lang.iter().map(|d| (d.href(), d)).collect())
                     .collect()
             })
             .unwrap_or_default();
@@ -138,8 +147,8 @@ impl Drawn {
             let of_lang = (0..site.profiles.len())
                 .into_par_iter()
                 .map(|i| {
-                    let view = v.person(i);
-                    match kept.and_then(|k| k.get(view.href.as_str())) {
+                    let view = view(&v, i);
+                    match kept.and_then(|k| k.get(href(&view))) {
                         Some(&d) if d.view == view => Ok(d.clone()),
                         _ => draw(theme, view),
                     }
@@ -172,13 +181,9 @@ impl Drawn {
                 .map(|lang| {
                     let v = Views::new(site, strings, lang);
                     (0..site.profiles.len())
-                        .map(|i| {
-                            let view = v.person(i);
-                            Drawing {
-                                value: tera::Value::from_serializable(&view),
-                                view,
-                                forms: Form::ALL.map(|_| Box::<str>::default()),
-                            }
+                        .map(|i| Drawing {
+                            view: view(&v, i),
+                            forms: Form::ALL.map(|_| Box::<str>::default()),
                         })
                         .collect()
                 })
@@ -198,7 +203,7 @@ impl Drawn {
             .langs()
             .map(|lang| {
                 let v = Views::new(site, strings, lang);
-                draw(theme, v.person(i))
+                draw(theme, view(&v, i))
             })
             .collect()
     }
@@ -222,7 +227,7 @@ impl Drawn {
 
     /// Person `i`'s card in `lang` as templates see it (`PersonCard`).
     pub fn view(&self, lang: Lang, i: usize) -> &tera::Value {
-        &self.cards[lang.index()][i].value
+        &self.cards[lang.index()][i].view
     }
 
     /// A page's collector of lists of people, with this build's markers.
@@ -279,15 +284,13 @@ fn nonce() -> u64 {
     RandomState::new().hash_one(std::process::id())
 }
 
-fn draw(theme: &Theme, view: PersonCard) -> Result<Drawing, Diagnostic> {
-    let value = tera::Value::from_serializable(&view);
+fn draw(theme: &Theme, view: tera::Value) -> Result<Drawing, Diagnostic> {
     let [a, b, c] = Form::ALL.map(|form| {
         let (h, filters) = form.args();
-        theme.card(&value, h, filters).map(String::into_boxed_str)
+        theme.card(&view, h, filters).map(String::into_boxed_str)
     });
     Ok(Drawing {
         forms: [a?, b?, c?],
         view,
-        value,
     })
 }
