@@ -70,7 +70,9 @@ impl Drawing {
 }
 
 fn href(view: &tera::Value) -> &str {
-    view.get_from_path("href").and_then(tera::Value::as_str).unwrap_or("")
+    view.get_from_path("href")
+        .and_then(tera::Value::as_str)
+        .unwrap_or("")
 }
 
 /// A person's card view as templates see it.

@@ -483,7 +483,10 @@ pub fn person(v: &Views, drawn: &Drawn, i: usize) -> Page {
             current: false,
             note: None,
         }),
-        same_case: same_case.iter().map(|&j| drawn.view(l, j).clone()).collect(),
+        same_case: same_case
+            .iter()
+            .map(|&j| drawn.view(l, j).clone())
+            .collect(),
         same_case_all,
         card: drawn.view(l, i).clone(),
     };
