@@ -7,8 +7,9 @@ use time::{Date, Month};
 use crate::model::Profile;
 use crate::urls;
 
+use super::drawn::Drawn;
 use super::pages::{Page, page};
-use super::views::{PersonCard, Views};
+use super::views::Views;
 
 #[derive(Serialize)]
 struct Calendar {
@@ -31,7 +32,8 @@ struct DateGroup {
 
 #[derive(Serialize)]
 struct Entry {
-    card: PersonCard,
+    /// A `PersonCard`, as the cards were drawn with (`Drawn::view`).
+    card: tera::Value,
     /// "29 April", or the month alone when the day is not known.
     date: String,
     /// "turns 45", "2 years since the arrest".
@@ -82,7 +84,7 @@ pub fn shown(p: &Profile, today: Date) -> Option<(Vec<Shown>, Option<usize>)> {
     (!dates.is_empty()).then_some((dates, p.prison))
 }
 
-pub fn this_month(v: &Views) -> Page {
+pub fn this_month(v: &Views, drawn: &Drawn) -> Page {
     let site = v.site;
     let t = v.t;
     let held: Vec<(usize, &Profile)> = site
@@ -110,7 +112,7 @@ pub fn this_month(v: &Views) -> Page {
                     None => name.clone(),
                 };
                 Entry {
-                    card: v.person(i),
+                    card: drawn.view(v.lang, i).clone(),
                     date,
                     note,
                     prison: p

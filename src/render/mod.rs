@@ -157,7 +157,7 @@ fn pages_of(v: &Views, drawn: &Drawn, job: Job) -> Vec<Page> {
         Job::Organisations => vec![pages::organisations(v)],
         Job::Organisation(i) => vec![pages::organisation(v, drawn, i)],
         Job::Content(i) => vec![pages::content(v, i)],
-        Job::ThisMonth => vec![calendar::this_month(v)],
+        Job::ThisMonth => vec![calendar::this_month(v, drawn)],
         Job::NotFound => vec![pages::not_found(v)],
     }
 }

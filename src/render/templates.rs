@@ -161,8 +161,7 @@ impl Theme {
     }
 
     /// A person's card alone, as the theme's `card` component draws it with heading level `h` and
-    /// (on the people page) the finder's data.
-    /// Draws a card: `card` is a `PersonCard` made a `Value` (`Drawing`).
+    /// (on the people page) the finder's data; `card` is a `PersonCard` made a `Value` (`Drawing`).
     pub fn card(&self, card: &Value, h: u8, filters: bool) -> Result<String, Diagnostic> {
         let mut ctx = Context::new();
         ctx.insert_value("p", card.clone());
